@@ -1,0 +1,62 @@
+package io.quarkiverse.novasession.deployment;
+
+import java.util.Optional;
+
+/**
+ * The stores the extension ships, by their {@code quarkus.nova-session.manager} name. Adding a store is adding a
+ * constant here; the filter and the session beans never change.
+ */
+enum BuiltInStore {
+
+    MEMORY("memory", "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", null, null);
+
+    private final String managerName;
+    private final String storeClassName;
+    /** A class the store needs at run time, or null; named by string so the processor never loads it. */
+    private final String requiredClassName;
+    /** The dependency that brings {@link #requiredClassName}. */
+    private final String requiredDependency;
+
+    BuiltInStore(String managerName, String storeClassName, String requiredClassName, String requiredDependency) {
+        this.managerName = managerName;
+        this.storeClassName = storeClassName;
+        this.requiredClassName = requiredClassName;
+        this.requiredDependency = requiredDependency;
+    }
+
+    String managerName() {
+        return managerName;
+    }
+
+    String storeClassName() {
+        return storeClassName;
+    }
+
+    Optional<String> requiredClassName() {
+        return Optional.ofNullable(requiredClassName);
+    }
+
+    String requiredDependency() {
+        return requiredDependency;
+    }
+
+    static Optional<BuiltInStore> named(String managerName) {
+        for (BuiltInStore store : values()) {
+            if (store.managerName.equals(managerName)) {
+                return Optional.of(store);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static String names() {
+        StringBuilder names = new StringBuilder();
+        for (BuiltInStore store : values()) {
+            if (names.length() > 0) {
+                names.append(", ");
+            }
+            names.append(store.managerName);
+        }
+        return names.toString();
+    }
+}

@@ -1,0 +1,51 @@
+package io.quarkiverse.novasession.deployment;
+
+import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
+import io.quarkiverse.novasession.runtime.NovaSessionImpl;
+import io.quarkiverse.novasession.runtime.NovaSessionRecorder;
+import io.quarkiverse.novasession.runtime.ReactiveNovaSessionImpl;
+import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.vertx.http.deployment.FilterBuildItem;
+
+/**
+ * Installs Nova sessions: the session beans, always injectable, and, unless sessions are disabled, the filter that
+ * gives every request its session.
+ */
+class NovaSessionProcessor {
+
+    static final String FEATURE = "nova-session";
+
+    /**
+     * Between CORS (300) and authentication (200): a CORS pre-flight ends before any session is issued, and
+     * authentication mechanisms already see the request's session.
+     */
+    static final int FILTER_PRIORITY = 250;
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    @BuildStep
+    AdditionalBeanBuildItem sessionBeans() {
+        return AdditionalBeanBuildItem.builder()
+                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class)
+                .setUnremovable()
+                .build();
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    void sessionFilter(NovaSessionBuildTimeConfig config, SelectedStoreBuildItem store, NovaSessionRecorder recorder,
+            BeanContainerBuildItem beanContainer, BuildProducer<FilterBuildItem> filters) {
+        if (config.enabled()) {
+            filters.produce(new FilterBuildItem(recorder.sessionFilter(store.storeClassName()), FILTER_PRIORITY));
+        }
+    }
+}

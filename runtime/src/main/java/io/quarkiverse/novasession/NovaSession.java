@@ -1,0 +1,61 @@
+package io.quarkiverse.novasession;
+
+import java.util.Optional;
+
+/**
+ * The session of the current HTTP request, for blocking code (Quarkus REST methods that do not return a {@code Uni},
+ * worker threads, other beans called from them).
+ * <p>
+ * Every request has a session: the extension gives each visitor a {@code session_id} cookie before the application
+ * runs. Values are stored as JSON text written with the application's Jackson {@code ObjectMapper}, so a stored value is
+ * a copy: changing the object after {@link #set(String, Object)} changes nothing stored.
+ * <p>
+ * Event-loop code uses {@link ReactiveNovaSession} instead. Called on an event loop with a store that may block, every
+ * method fails at once with an {@link IllegalStateException}.
+ * <p>
+ * Outside an HTTP request, or with {@code quarkus.nova-session.enabled=false}, every method throws
+ * {@link SessionIdNotSetException}.
+ */
+public interface NovaSession {
+
+    /**
+     * @return the current request's session id (the value of the session cookie, or the id issued to this request)
+     */
+    String id();
+
+    /**
+     * Reads a value.
+     *
+     * @param key the key, neither null nor empty
+     * @param type the type to read the stored JSON as
+     * @return the value, or empty when the session or the key does not exist
+     * @throws IllegalArgumentException when the key is null or empty
+     * @throws SessionValueException when the stored value cannot be read as {@code type}
+     */
+    <T> Optional<T> get(String key, Class<T> type);
+
+    /**
+     * Stores a copy of a value under a key, replacing any previous value.
+     *
+     * @param key the key, neither null nor empty
+     * @param value the value, not null; anything Jackson can write and read back
+     * @throws IllegalArgumentException when the key is null or empty, or the value is null
+     * @throws SessionValueException when the value cannot be written as JSON
+     */
+    void set(String key, Object value);
+
+    /**
+     * Removes one key; the other keys of the session stay.
+     *
+     * @param key the key, neither null nor empty
+     * @throws IllegalArgumentException when the key is null or empty
+     */
+    void delete(String key);
+
+    /**
+     * Removes the whole session from the store and expires the session cookie on this response. A later request that
+     * still sends the old cookie sees an empty session. A value set later in this same request starts a new session
+     * with a new id and cookie.
+     */
+    void delete();
+}

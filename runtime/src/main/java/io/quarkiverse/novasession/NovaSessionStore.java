@@ -1,0 +1,53 @@
+package io.quarkiverse.novasession;
+
+import java.util.Optional;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Where sessions live: the backend SPI, Nova's {@code nova_session} behaviour.
+ * <p>
+ * The store is chosen at build time with {@code quarkus.nova-session.manager}: {@code memory}, {@code infinispan}, or
+ * the fully qualified name of an application class implementing this interface. Such a class is a CDI bean (the
+ * extension makes it an {@code @ApplicationScoped} one if it carries no bean annotation), so it can inject what it
+ * needs.
+ * <p>
+ * Keys and values are text: the session layer writes values as JSON before they reach the store. Session ids reach the
+ * store already validated. A store reports failures as failed {@link Uni}s and never blocks the calling thread unless
+ * {@link #completesImmediately()} says it may.
+ */
+public interface NovaSessionStore {
+
+    /**
+     * @return the value stored under {@code key} in session {@code sessionId}, or empty when the session or the key does
+     *         not exist
+     */
+    Uni<Optional<String>> getValue(String sessionId, String key);
+
+    /**
+     * Stores {@code value} under {@code key}, creating the session if needed and replacing any previous value of that
+     * key only.
+     */
+    Uni<Void> setValue(String sessionId, String key, String value);
+
+    /**
+     * Removes the whole session.
+     */
+    Uni<Void> deleteValue(String sessionId);
+
+    /**
+     * Removes one key of a session.
+     */
+    Uni<Void> deleteValue(String sessionId, String key);
+
+    /**
+     * Whether every {@link Uni} this store returns has already completed when it is returned, without ever blocking
+     * (an in-memory map does; a network store does not).
+     * <p>
+     * The blocking {@link NovaSession} may be used on an event loop only with such a store. With any other store it
+     * fails at once there, pointing at {@link ReactiveNovaSession}. The default, {@code false}, is the safe answer.
+     */
+    default boolean completesImmediately() {
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+package io.quarkiverse.novasession.runtime;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Build-time choices of Nova sessions: whether sessions exist at all, and which store keeps them.
+ */
+@ConfigMapping(prefix = "quarkus.nova-session")
+@ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
+public interface NovaSessionBuildTimeConfig {
+
+    /**
+     * Whether every request gets a session (Nova's {@code use_sessions}). When false, no session filter is installed,
+     * no response carries a session cookie, and the {@code NovaSession} and {@code ReactiveNovaSession} beans stay
+     * injectable but throw {@code SessionIdNotSetException}.
+     */
+    @WithDefault("true")
+    boolean enabled();
+
+    /**
+     * The store that keeps session data (Nova's {@code session_manager}), chosen at build time so that only that
+     * store ends up in the application:
+     * <ul>
+     * <li>{@code memory}: an in-process map; one node, nothing survives a restart;</li>
+     * <li>{@code infinispan}: a remote Infinispan cluster through {@code quarkus-infinispan-client}, shared by every
+     * instance of the application;</li>
+     * <li>the fully qualified name of an application class implementing
+     * {@code io.quarkiverse.novasession.NovaSessionStore}. It becomes an {@code @ApplicationScoped} bean if it carries
+     * no bean annotation, so it can inject what it needs.</li>
+     * </ul>
+     */
+    @WithDefault("memory")
+    String manager();
+}

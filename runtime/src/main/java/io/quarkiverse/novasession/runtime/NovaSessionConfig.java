@@ -1,0 +1,119 @@
+package io.quarkiverse.novasession.runtime;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * Run-time settings of Nova sessions.
+ */
+@ConfigMapping(prefix = "quarkus.nova-session")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface NovaSessionConfig {
+
+    /**
+     * The session cookie. Every {@code Set-Cookie} the extension writes, the expiring one sent by
+     * {@code NovaSession.delete()} included, uses these attributes.
+     */
+    CookieConfig cookie();
+
+    /**
+     * The longest a session operation may wait for a store that is not in-process (Infinispan, a custom store). Past
+     * it the operation fails with {@code NovaSessionStoreException} and the request is answered with HTTP 503, instead
+     * of hanging. In-process stores complete at once and are not timed.
+     */
+    @WithDefault("5S")
+    Duration storeTimeout();
+
+    /**
+     * Session cookie attributes.
+     */
+    interface CookieConfig {
+
+        /**
+         * Name of the session cookie. It must be a valid cookie name (an RFC 7230 token).
+         */
+        @WithDefault("session_id")
+        String name();
+
+        /**
+         * {@code Path} attribute of the session cookie.
+         */
+        @WithDefault("/")
+        String path();
+
+        /**
+         * {@code Domain} attribute of the session cookie. Unset (the default), the cookie is a host-only cookie, the
+         * safest choice.
+         */
+        Optional<String> domain();
+
+        /**
+         * Whether the session cookie carries {@code HttpOnly}, which keeps it out of reach of page scripts.
+         */
+        @WithDefault("true")
+        boolean httpOnly();
+
+        /**
+         * When the session cookie carries {@code Secure}: {@code auto} when the request came over HTTPS (directly, or
+         * through a trusted proxy per Quarkus' {@code quarkus.http.proxy.*} settings), {@code always}, or
+         * {@code never}.
+         */
+        @WithDefault("auto")
+        CookieSecure secure();
+
+        /**
+         * {@code SameSite} attribute of the session cookie: {@code lax}, {@code strict} or {@code none}. Browsers
+         * drop a {@code SameSite=None} cookie that is not also {@code Secure}.
+         */
+        @WithDefault("lax")
+        CookieSameSite sameSite();
+
+        /**
+         * {@code Max-Age} of the session cookie. Unset (the default), the cookie is a browser-session cookie, gone
+         * when the browser closes.
+         */
+        Optional<Duration> maxAge();
+    }
+
+    /**
+     * When the session cookie is marked {@code Secure}.
+     */
+    enum CookieSecure {
+        /** When the request came over HTTPS. */
+        AUTO,
+        /** On every response. */
+        ALWAYS,
+        /** Never (plain-HTTP development only). */
+        NEVER
+    }
+
+    /**
+     * Values of the {@code SameSite} cookie attribute.
+     */
+    enum CookieSameSite {
+        /** {@code SameSite=Lax}. */
+        LAX("Lax"),
+        /** {@code SameSite=Strict}. */
+        STRICT("Strict"),
+        /** {@code SameSite=None}. */
+        NONE("None");
+
+        private final String attributeValue;
+
+        CookieSameSite(String attributeValue) {
+            this.attributeValue = attributeValue;
+        }
+
+        /**
+         * @return the value as written in a {@code Set-Cookie} header
+         */
+        public String attributeValue() {
+            return attributeValue;
+        }
+    }
+}

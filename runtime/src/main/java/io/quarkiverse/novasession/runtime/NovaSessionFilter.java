@@ -1,0 +1,52 @@
+package io.quarkiverse.novasession.runtime;
+
+import org.jboss.logging.Logger;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Gives every request a session before the application runs, as Nova's stream handler does: the id from a
+ * well-formed session cookie, or a new id and a cookie for the response. It never touches the store, so a request that
+ * ignores its session costs no store access. It knows nothing of any particular store.
+ */
+final class NovaSessionFilter implements Handler<RoutingContext> {
+
+    private static final Logger LOG = Logger.getLogger(NovaSessionFilter.class);
+
+    private final SessionRuntime runtime;
+    private final SessionCookieReader reader;
+    private final SessionCookieWriter writer;
+
+    NovaSessionFilter(SessionRuntime runtime, SessionCookieReader reader, SessionCookieWriter writer) {
+        this.runtime = runtime;
+        this.reader = reader;
+        this.writer = writer;
+    }
+
+    @Override
+    public void handle(RoutingContext ctx) {
+        String id = reader.sessionId(ctx.request().headers().getAll(HttpHeaders.COOKIE));
+        RequestSession session;
+        if (id != null) {
+            session = RequestSession.fromCookie(runtime, id);
+        } else {
+            session = RequestSession.issued(runtime);
+            if (LOG.isTraceEnabled()) {
+                LOG.tracef("Issued session %s for %s", SessionIds.redact(session.id()), ctx.request().path());
+            }
+        }
+        CurrentSession.attach(ctx, session);
+        ctx.addHeadersEndHandler(ignored -> writeCookie(ctx, session));
+        ctx.next();
+    }
+
+    private void writeCookie(RoutingContext ctx, RequestSession session) {
+        if (session.isDeleted()) {
+            writer.writeExpiringCookie(ctx.request());
+        } else if (session.cookieToSend()) {
+            writer.writeSessionCookie(ctx.request(), session.id());
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.quarkiverse.novasession.runtime;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.novasession.NovaSession;
+import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkus.runtime.BlockingOperationControl;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The blocking session API: the reactive core, waited for. It waits only where blocking is allowed; on an event loop
+ * it works only with a store whose operations complete at once, and otherwise fails before touching the store.
+ */
+@Singleton
+public class NovaSessionImpl implements NovaSession {
+
+    static final String EVENT_LOOP = "NovaSession blocks until the session store answers, and this thread is an "
+            + "event loop, which must never block. Inject io.quarkiverse.novasession.ReactiveNovaSession here instead, "
+            + "or run this code on a worker thread (@Blocking).";
+
+    private final ReactiveNovaSessionImpl reactive;
+
+    NovaSessionImpl(ReactiveNovaSessionImpl reactive) {
+        this.reactive = reactive;
+    }
+
+    @Override
+    public String id() {
+        return reactive.id();
+    }
+
+    @Override
+    public <T> Optional<T> get(String key, Class<T> type) {
+        return await(reactive.get(key, type));
+    }
+
+    @Override
+    public void set(String key, Object value) {
+        await(reactive.set(key, value));
+    }
+
+    @Override
+    public void delete(String key) {
+        await(reactive.delete(key));
+    }
+
+    @Override
+    public void delete() {
+        await(reactive.delete());
+    }
+
+    private <T> T await(Uni<T> operation) {
+        RequestSession session = reactive.current();
+        boolean blockingAllowed = BlockingOperationControl.isBlockingAllowed();
+        if (!blockingAllowed && !session.runtime().storeCompletesImmediately()) {
+            throw new IllegalStateException(EVENT_LOOP);
+        }
+        CompletableFuture<T> result = operation.subscribeAsCompletionStage();
+        if (!blockingAllowed && !result.isDone()) {
+            result.cancel(false);
+            throw new IllegalStateException(EVENT_LOOP);
+        }
+        try {
+            // the reactive core bounds the wait with quarkus.nova-session.store-timeout
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NovaSessionStoreException("Interrupted while waiting for the session store", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e.getCause());
+        }
+    }
+
+    private static RuntimeException unwrap(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
+                : failure;
+        if (cause instanceof RuntimeException) {
+            return (RuntimeException) cause;
+        }
+        if (cause instanceof Error) {
+            throw (Error) cause;
+        }
+        return new NovaSessionStoreException("Session store failed: " + cause, cause);
+    }
+}

@@ -1,0 +1,82 @@
+package io.quarkiverse.novasession.runtime;
+
+import java.util.List;
+
+/**
+ * Finds the session id in the request's {@code Cookie} headers. Only a well-formed id counts: a missing, empty,
+ * malformed value, or several session cookies that disagree, all read as "no session", so a bad value never reaches
+ * the store.
+ */
+final class SessionCookieReader {
+
+    private final String cookieName;
+
+    SessionCookieReader(String cookieName) {
+        this.cookieName = cookieName;
+    }
+
+    /**
+     * @param cookieHeaders every {@code Cookie} header of the request (HTTP/2 clients may send several)
+     * @return the session id, or null when the request carries no single well-formed one
+     */
+    String sessionId(List<String> cookieHeaders) {
+        String found = null;
+        for (int h = 0; h < cookieHeaders.size(); h++) {
+            String header = cookieHeaders.get(h);
+            int length = header.length();
+            int pairStart = 0;
+            while (pairStart < length) {
+                int pairEnd = header.indexOf(';', pairStart);
+                if (pairEnd < 0) {
+                    pairEnd = length;
+                }
+                String value = valueIfNamed(header, pairStart, pairEnd);
+                if (value != null) {
+                    if (!SessionIds.isWellFormed(value) || (found != null && !found.equals(value))) {
+                        return null;
+                    }
+                    found = value;
+                }
+                pairStart = pairEnd + 1;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * @return the value of the pair in {@code header[start, end)} if its name is the session cookie's, else null
+     */
+    private String valueIfNamed(String header, int start, int end) {
+        int nameStart = skipSpaces(header, start, end);
+        int equals = header.indexOf('=', nameStart);
+        if (equals < 0 || equals >= end) {
+            return null;
+        }
+        int nameEnd = trimEnd(header, nameStart, equals);
+        if (nameEnd - nameStart != cookieName.length() || !header.regionMatches(nameStart, cookieName, 0, nameEnd - nameStart)) {
+            return null;
+        }
+        int valueStart = skipSpaces(header, equals + 1, end);
+        int valueEnd = trimEnd(header, valueStart, end);
+        // RFC 6265 allows the value in double quotes
+        if (valueEnd - valueStart >= 2 && header.charAt(valueStart) == '"' && header.charAt(valueEnd - 1) == '"') {
+            valueStart++;
+            valueEnd--;
+        }
+        return header.substring(valueStart, valueEnd);
+    }
+
+    private static int skipSpaces(String s, int from, int to) {
+        while (from < to && (s.charAt(from) == ' ' || s.charAt(from) == '\t')) {
+            from++;
+        }
+        return from;
+    }
+
+    private static int trimEnd(String s, int from, int to) {
+        while (to > from && (s.charAt(to - 1) == ' ' || s.charAt(to - 1) == '\t')) {
+            to--;
+        }
+        return to;
+    }
+}

@@ -1,0 +1,54 @@
+package io.quarkiverse.novasession.runtime;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.novasession.SessionValueException;
+
+/**
+ * Turns session values into the JSON text the stores keep, and back, with the application's {@link ObjectMapper}.
+ * JSON, not Java serialization: every store holds readable text, and reading a value never instantiates a class the
+ * caller did not ask for.
+ */
+final class SessionValues {
+
+    private final ObjectMapper mapper;
+
+    SessionValues(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    String write(String key, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new SessionValueException(key, "Session value for key '" + key + "' of type "
+                    + value.getClass().getName() + " cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    <T> T read(String key, String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new SessionValueException(key, "Session value for key '" + key + "' cannot be read as "
+                    + type.getName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static void checkKey(String key) {
+        if (key == null) {
+            throw new IllegalArgumentException("Session key must not be null");
+        }
+        if (key.isEmpty()) {
+            throw new IllegalArgumentException("Session key must not be empty");
+        }
+    }
+
+    static void checkValue(String key, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException("Session value for key '" + key
+                    + "' must not be null: use delete(key) to remove a key");
+        }
+    }
+}
