@@ -1,0 +1,23 @@
+package io.quarkiverse.novasession.test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class BlockingApiOnEventLoopWithMemoryStoreTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class));
+
+    @Test
+    void memoryStoreNeverBlocksSoTheBlockingApiWorksOnEventLoop() {
+        String id = given().get("/blocking/set/k?value=v").body().asString();
+        assertThat(id).hasSize(43);
+        assertThat(given().cookie("session_id", id).get("/blocking/get/k").body().asString()).isEqualTo("v");
+    }
+}

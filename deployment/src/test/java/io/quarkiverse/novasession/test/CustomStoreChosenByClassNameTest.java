@@ -1,0 +1,50 @@
+package io.quarkiverse.novasession.test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.arc.Arc;
+import io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore;
+import io.quarkus.test.QuarkusUnitTest;
+
+class CustomStoreChosenByClassNameTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class, RecordingStore.class, StoreNaming.class)
+                    .addAsResource(new StringAsset("quarkus.nova-session.manager=" + RecordingStore.class.getName()),
+                            "application.properties"));
+
+    @Inject
+    RecordingStore store;
+
+    @Test
+    void everySessionOperationReachesTheChosenStore() {
+        RecordingStore.CALLS.clear();
+        String id = given().get("/set/colour?value=blue").body().asString();
+        String value = given().cookie("session_id", id).get("/get/colour").body().asString();
+        given().cookie("session_id", id).get("/delete-session");
+
+        assertThat(value).isEqualTo("blue");
+        assertThat(RecordingStore.CALLS).containsExactly("set " + id + " colour", "get " + id + " colour",
+                "delete " + id);
+    }
+
+    @Test
+    void storeWithoutBeanAnnotationBecomesAnApplicationScopedBeanWithInjection() {
+        assertThat(store.namingInjected()).isTrue();
+        assertThat(Arc.container().instance(RecordingStore.class).getBean().getScope().getSimpleName())
+                .isEqualTo("ApplicationScoped");
+    }
+
+    @Test
+    void builtInMemoryStoreIsNotInTheApplication() {
+        assertThat(Arc.container().instance(MemoryNovaSessionStore.class).isAvailable()).isFalse();
+    }
+}

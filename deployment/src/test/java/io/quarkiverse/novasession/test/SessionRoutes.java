@@ -1,0 +1,57 @@
+package io.quarkiverse.novasession.test;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+import io.quarkiverse.novasession.NovaSession;
+import io.quarkiverse.novasession.ReactiveNovaSession;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Plain Vert.x routes on the Quarkus router that drive the session API. A failure is answered with status 500 and
+ * the body {@code ExceptionClass: message}, so that tests can assert on it.
+ */
+@Singleton
+public class SessionRoutes {
+
+    @Inject
+    ReactiveNovaSession reactive;
+
+    @Inject
+    NovaSession blocking;
+
+    void routes(@Observes Router router) {
+        router.get("/id").handler(ctx -> answer(ctx, () -> reactive.id()));
+        router.get("/get/:key").handler(ctx -> reactive.get(ctx.pathParam("key"), String.class)
+                .subscribe().with(value -> ctx.end(value.orElse("<none>")), failure -> fail(ctx, failure)));
+        router.get("/set/:key").handler(ctx -> reactive.set(ctx.pathParam("key"), ctx.queryParams().get("value"))
+                .subscribe().with(done -> ctx.end(reactive.id()), failure -> fail(ctx, failure)));
+        router.get("/delete-session").handler(ctx -> reactive.delete()
+                .subscribe().with(done -> ctx.end("deleted"), failure -> fail(ctx, failure)));
+        router.get("/blocking/id").handler(ctx -> answer(ctx, () -> blocking.id()));
+        router.get("/blocking/get/:key")
+                .handler(ctx -> answer(ctx, () -> blocking.get(ctx.pathParam("key"), String.class).orElse("<none>")));
+        router.get("/blocking/set/:key").handler(ctx -> answer(ctx, () -> {
+            blocking.set(ctx.pathParam("key"), ctx.queryParams().get("value"));
+            return blocking.id();
+        }));
+        router.get("/nothing").handler(ctx -> ctx.end("nothing"));
+    }
+
+    private static void answer(RoutingContext ctx, java.util.function.Supplier<String> body) {
+        String result;
+        try {
+            result = body.get();
+        } catch (RuntimeException e) {
+            fail(ctx, e);
+            return;
+        }
+        ctx.end(result);
+    }
+
+    private static void fail(RoutingContext ctx, Throwable failure) {
+        ctx.response().setStatusCode(500).end(failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    }
+}

@@ -1,0 +1,24 @@
+package io.quarkiverse.novasession.test;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A store like a network store: its answers arrive later, on another thread, so it does not complete immediately.
+ */
+public class SlowStore extends RecordingStore {
+
+    static final Duration DELAY = Duration.ofMillis(20);
+
+    @Override
+    public Uni<Optional<String>> getValue(String sessionId, String key) {
+        return super.getValue(sessionId, key).onItem().delayIt().by(DELAY);
+    }
+
+    @Override
+    public Uni<Void> setValue(String sessionId, String key, String value) {
+        return super.setValue(sessionId, key, value).onItem().delayIt().by(DELAY);
+    }
+}

@@ -1,0 +1,29 @@
+package io.quarkiverse.novasession.test;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+class UntouchedSessionCausesNoStoreAccessTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
+            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class, RecordingStore.class, StoreNaming.class)
+                    .addAsResource(new StringAsset("quarkus.nova-session.manager=" + RecordingStore.class.getName()),
+                            "application.properties"));
+
+    @Test
+    void requestsThatNeverUseTheirSessionNeverReachTheStore() {
+        RecordingStore.CALLS.clear();
+        String id = given().get("/id").body().asString();
+        given().get("/nothing").then().statusCode(200);
+        given().cookie("session_id", id).get("/nothing").then().statusCode(200);
+        given().cookie("session_id", id).get("/id").then().statusCode(200);
+        assertThat(RecordingStore.CALLS).isEmpty();
+    }
+}
