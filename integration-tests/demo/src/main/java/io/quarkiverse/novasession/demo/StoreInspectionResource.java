@@ -1,0 +1,37 @@
+package io.quarkiverse.novasession.demo;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkiverse.novasession.NovaSessionStore;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * Reads the store directly, by session id, to show what it holds (JSON text). Tests use it to check that data really
+ * left the store. Off unless {@code demo.store-inspection.enabled=true}: reading any session by id is for tests only.
+ */
+@Path("/inspect")
+@Produces(MediaType.TEXT_PLAIN)
+public class StoreInspectionResource {
+
+    @Inject
+    NovaSessionStore store;
+
+    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @GET
+    public Uni<String> raw(@QueryParam("session") String sessionId, @QueryParam("key") String key) {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return store.getValue(sessionId, key).map(value -> value.orElse("<absent>"));
+    }
+}
