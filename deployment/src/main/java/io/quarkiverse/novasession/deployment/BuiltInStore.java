@@ -8,7 +8,10 @@ import java.util.Optional;
  */
 enum BuiltInStore {
 
-    MEMORY("memory", "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", null, null);
+    MEMORY("memory", "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", null, null),
+
+    INFINISPAN("infinispan", "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore",
+            "io.quarkus.infinispan.client.runtime.InfinispanClientProducer", "io.quarkus:quarkus-infinispan-client");
 
     private final String managerName;
     private final String storeClassName;

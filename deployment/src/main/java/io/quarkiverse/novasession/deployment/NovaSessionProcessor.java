@@ -4,10 +4,13 @@ import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionImpl;
 import io.quarkiverse.novasession.runtime.NovaSessionRecorder;
 import io.quarkiverse.novasession.runtime.ReactiveNovaSessionImpl;
+import io.quarkiverse.novasession.runtime.StoreFailureHandler;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
+import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.Consume;
 import io.quarkus.deployment.annotations.ExecutionTime;
 import io.quarkus.deployment.annotations.Record;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
@@ -35,13 +38,15 @@ class NovaSessionProcessor {
     @BuildStep
     AdditionalBeanBuildItem sessionBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class)
+                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class, StoreFailureHandler.class)
                 .setUnremovable()
                 .build();
     }
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
+    // the store may inject synthetic beans initialised at run time (the Infinispan client)
+    @Consume(SyntheticBeansRuntimeInitBuildItem.class)
     void sessionFilter(NovaSessionBuildTimeConfig config, SelectedStoreBuildItem store, NovaSessionRecorder recorder,
             BeanContainerBuildItem beanContainer, BuildProducer<FilterBuildItem> filters) {
         if (config.enabled()) {

@@ -30,6 +30,68 @@ public interface NovaSessionConfig {
     Duration storeTimeout();
 
     /**
+     * The Infinispan store ({@code quarkus.nova-session.manager=infinispan}).
+     */
+    InfinispanStoreConfig infinispan();
+
+    /**
+     * Settings of the Infinispan store. The connection itself (hosts, credentials, TLS) is the Quarkus Infinispan
+     * client's: {@code quarkus.infinispan-client.*}.
+     */
+    interface InfinispanStoreConfig {
+
+        /**
+         * The Quarkus Infinispan client to use, by name ({@code quarkus.infinispan-client."name".*}). Unset, the default
+         * client.
+         */
+        Optional<String> clientName();
+
+        /**
+         * The cache that holds the sessions. If the cluster lacks it at start-up, the extension creates it with
+         * {@code cache-mode} and {@code owners}; an existing cache is used as it is.
+         */
+        @WithDefault("nova-sessions")
+        String cacheName();
+
+        /**
+         * How a cache created by the extension spreads sessions: {@code replicated} (every node holds every session,
+         * synchronously) or {@code distributed} ({@code owners} copies of each session).
+         */
+        @WithDefault("replicated")
+        CacheMode cacheMode();
+
+        /**
+         * Copies of each session in a {@code distributed} cache created by the extension.
+         */
+        @WithDefault("2")
+        int owners();
+
+        /**
+         * How long a deleted session's marker stays in the cache, so that a write still in flight when the session
+         * was deleted cannot bring it back.
+         */
+        @WithDefault("30M")
+        Duration deletedRetention();
+
+        /**
+         * How many times a write retries when another instance changed the same session at the same moment, before it
+         * fails with {@code NovaSessionStoreException}.
+         */
+        @WithDefault("64")
+        int maxWriteAttempts();
+    }
+
+    /**
+     * Clustering of a cache created by the Infinispan store.
+     */
+    enum CacheMode {
+        /** A synchronous replicated cache. */
+        REPLICATED,
+        /** A synchronous distributed cache. */
+        DISTRIBUTED
+    }
+
+    /**
      * Session cookie attributes.
      */
     interface CookieConfig {

@@ -11,6 +11,8 @@ import io.quarkiverse.novasession.NovaSessionStoreException;
 import io.quarkiverse.novasession.ReactiveNovaSession;
 import io.quarkiverse.novasession.SessionIdNotSetException;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * The reactive core of the session API. The blocking {@link NovaSessionImpl} wraps it.
@@ -47,7 +49,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (session.isDeleted()) {
                 return Uni.createFrom().item(Optional.empty());
             }
-            return timed(session, session.store().getValue(session.id(), key))
+            return timed(session, () -> session.store().getValue(session.id(), key))
                     .map(json -> json.map(text -> values.read(key, text, type)));
         });
     }
@@ -59,7 +61,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             SessionValues.checkKey(key);
             SessionValues.checkValue(key, value);
             String json = values.write(key, value);
-            return timed(session, session.store().setValue(session.idForWrite(), key, json));
+            return timed(session, () -> session.store().setValue(session.idForWrite(), key, json));
         });
     }
 
@@ -71,7 +73,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (session.isDeleted()) {
                 return Uni.createFrom().voidItem();
             }
-            return timed(session, session.store().deleteValue(session.id(), key));
+            return timed(session, () -> session.store().deleteValue(session.id(), key));
         });
     }
 
@@ -82,7 +84,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (session.isDeleted()) {
                 return Uni.createFrom().voidItem();
             }
-            return timed(session, session.store().deleteValue(session.id()))
+            return timed(session, () -> session.store().deleteValue(session.id()))
                     .invoke(session::markDeleted);
         });
     }
@@ -103,13 +105,22 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
      * of hanging it. In-process stores are not timed: they complete before this returns, and a timer would cost more
      * than the operation.
      */
-    private static <T> Uni<T> timed(RequestSession session, Uni<T> operation) {
+    private static <T> Uni<T> timed(RequestSession session, Supplier<Uni<T>> storeCall) {
         SessionRuntime runtime = session.runtime();
         if (runtime.storeCompletesImmediately()) {
-            return operation;
+            return storeCall.get();
         }
-        Supplier<Throwable> timeout = () -> new NovaSessionStoreException("Session store "
-                + runtime.store().getClass().getSimpleName() + " did not answer within " + runtime.storeTimeout(), null);
-        return operation.ifNoItem().after(runtime.storeTimeout()).failWith(timeout);
+        String storeName = runtime.store().getClass().getSimpleName();
+        Uni<T> operation = Uni.createFrom().<T> deferred(storeCall::get).onFailure(failure -> !(failure instanceof NovaSessionStoreException))
+                .transform(failure -> new NovaSessionStoreException("Session store " + storeName + " failed: " + failure, failure));
+        Supplier<Throwable> timeout = () -> new NovaSessionStoreException("Session store " + storeName
+                + " did not answer within " + runtime.storeTimeout(), null);
+        Uni<T> bounded = operation.ifNoItem().after(runtime.storeTimeout()).failWith(timeout);
+        Context context = Vertx.currentContext();
+        if (context != null && Context.isOnEventLoopThread()) {
+            // the store answers on its own threads: continue the request on its event loop, as Vert.x code expects
+            return bounded.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return bounded;
     }
 }

@@ -15,6 +15,15 @@ public class Visitor {
     public static final String COOKIE = "session_id";
 
     private String sessionId;
+    private String baseUri;
+
+    /**
+     * Sends the next requests to another server (another instance of the application), with the same cookie.
+     */
+    public Visitor via(String baseUri) {
+        this.baseUri = baseUri;
+        return this;
+    }
 
     public String sessionId() {
         return sessionId;
@@ -27,6 +36,9 @@ public class Visitor {
 
     public RequestSpecification request() {
         RequestSpecification spec = given().redirects().follow(false);
+        if (baseUri != null) {
+            spec = spec.baseUri(baseUri).port(-1);
+        }
         return sessionId == null ? spec : spec.cookie(COOKIE, sessionId);
     }
 

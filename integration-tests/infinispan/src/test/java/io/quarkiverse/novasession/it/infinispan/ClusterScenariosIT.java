@@ -1,0 +1,198 @@
+package io.quarkiverse.novasession.it.infinispan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import io.quarkiverse.novasession.it.Visitor;
+import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanCluster;
+import io.restassured.response.Response;
+
+/**
+ * Two instances of the packaged demo (separate JVMs, ports 8291 and 8292) on one two-node Infinispan cluster: one
+ * session served by both, concurrent writers, a crashed node, and the whole cluster gone and back. The last two
+ * disturb the cluster, so they run last and leave it as they found it.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ClusterScenariosIT {
+
+    private static final Path REPORT = Path.of("target", "cluster-scenarios.txt");
+
+    private static InfinispanCluster cluster;
+    private static AppInstance a;
+    private static AppInstance b;
+
+    @BeforeAll
+    static void startClusterAndInstances() throws Exception {
+        cluster = InfinispanCluster.acquire();
+        a = AppInstance.start(8291);
+        b = AppInstance.start(8292);
+        Files.deleteIfExists(REPORT);
+    }
+
+    @AfterAll
+    static void stopEverything() {
+        if (a != null) {
+            a.close();
+        }
+        if (b != null) {
+            b.close();
+        }
+        if (cluster != null) {
+            cluster.release();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void sessionCreatedThroughAIsReadChangedAndDeletedThroughB() {
+        Visitor visitor = new Visitor().via(a.baseUri());
+        visitor.postForm("/login", "user", "alice");
+        visitor.postJson("/cart/items", "{\"sku\":\"tea\",\"quantity\":2}");
+
+        visitor.via(b.baseUri());
+        assertThat(visitor.get("/whoami").body().asString()).isEqualTo("alice");
+        visitor.postJson("/cart/items", "{\"sku\":\"cake\",\"quantity\":1}");
+
+        visitor.via(a.baseUri());
+        assertThat(visitor.get("/cart").body().asString())
+                .isEqualTo("{\"items\":[{\"sku\":\"tea\",\"quantity\":2},{\"sku\":\"cake\",\"quantity\":1}]}");
+        String id = visitor.sessionId();
+
+        visitor.via(b.baseUri()).post("/logout");
+        Visitor replay = new Visitor().withSessionId(id).via(a.baseUri());
+        assertThat(replay.get("/whoami").statusCode()).isEqualTo(401);
+        assertThat(replay.get("/cart").body().asString()).isEqualTo("{\"items\":[]}");
+    }
+
+    @Test
+    @Order(2)
+    void twoHundredConcurrentWritesOfDistinctKeysThroughBothInstancesAllSurvive() throws Exception {
+        Visitor owner = new Visitor().via(a.baseUri());
+        owner.putJson("/values?key=start&type=int", "0");
+        String id = owner.sessionId();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Integer>> writes = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                String target = n % 2 == 0 ? a.baseUri() : b.baseUri();
+                writes.add(pool.submit(() -> new Visitor().withSessionId(id).via(target)
+                        .putJson("/values?key=k" + n + "&type=int", String.valueOf(n)).statusCode()));
+            }
+            for (Future<Integer> write : writes) {
+                assertThat(write.get()).isEqualTo(204);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Visitor reader = new Visitor().withSessionId(id).via(b.baseUri());
+        int present = 0;
+        for (int i = 0; i < 200; i++) {
+            Response read = reader.get("/values?key=k" + i + "&type=int");
+            if (read.statusCode() == 200 && read.body().asString().equals(String.valueOf(i))) {
+                present++;
+            }
+        }
+        assertThat(present).isEqualTo(200);
+    }
+
+    @Test
+    @Order(3)
+    void killingOneNodeLosesNoSessionAndServiceResumesWithinSeconds() throws Exception {
+        Visitor visitor = new Visitor().via(a.baseUri());
+        int expected = Integer.parseInt(visitor.get("/counter").body().asString());
+        long lastSuccess = System.nanoTime();
+        long longestGapMillis = 0;
+        int failures = 0;
+        boolean killed = false;
+        long end = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < end) {
+            if (!killed && expected >= 5) {
+                cluster.kill(1);
+                killed = true;
+            }
+            Response response = visitor.via(expected % 2 == 0 ? a.baseUri() : b.baseUri()).get("/counter");
+            long now = System.nanoTime();
+            if (response.statusCode() == 200) {
+                int counted = Integer.parseInt(response.body().asString());
+                // a request that failed after its write reached the cluster may have counted once more
+                assertThat(counted).isBetween(expected + 1, expected + 1 + failures);
+                expected = counted;
+                failures = 0;
+                longestGapMillis = Math.max(longestGapMillis, (now - lastSuccess) / 1_000_000);
+                lastSuccess = now;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(503);
+                failures++;
+            }
+            Thread.sleep(50);
+        }
+        report("kill -9 of node 1 during reads and writes: longest gap between successful requests "
+                + longestGapMillis + " ms; final counter " + expected);
+        assertThat(killed).isTrue();
+        assertThat(longestGapMillis).isLessThan(10_000);
+        assertThat(new Visitor().withSessionId(visitor.sessionId()).via(b.baseUri()).get("/counter").body().asString())
+                .isEqualTo(String.valueOf(expected + 1));
+        cluster.start(1);
+    }
+
+    @Test
+    @Order(4)
+    void wholeClusterDownAnswers503InBoundedTimeAndRecoversWithoutRestart() throws Exception {
+        Visitor visitor = new Visitor().via(a.baseUri());
+        visitor.get("/counter");
+        cluster.stopAll();
+        try {
+            long start = System.nanoTime();
+            Response touched = visitor.get("/counter");
+            long touchedMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(touched.statusCode()).isEqualTo(503);
+            assertThat(touched.body().asString()).isEqualTo("Session store unavailable, try again shortly");
+            // configured quarkus.nova-session.store-timeout=2S, plus request overhead
+            assertThat(touchedMillis).isLessThan(4_000);
+
+            Response untouched = visitor.get("/hello");
+            assertThat(untouched.statusCode()).isEqualTo(200);
+            report("cluster down: touched request answered " + touched.statusCode() + " in " + touchedMillis
+                    + " ms; untouched request " + untouched.statusCode());
+        } finally {
+            cluster.startAll();
+        }
+        AtomicBoolean recovered = new AtomicBoolean();
+        long start = System.nanoTime();
+        long deadline = start + 60_000_000_000L;
+        while (System.nanoTime() < deadline && !recovered.get()) {
+            if (new Visitor().via(a.baseUri()).get("/counter").statusCode() == 200
+                    && new Visitor().via(b.baseUri()).get("/counter").statusCode() == 200) {
+                recovered.set(true);
+            } else {
+                Thread.sleep(250);
+            }
+        }
+        report("cluster restarted: both instances served sessions again after "
+                + (System.nanoTime() - start) / 1_000_000 + " ms");
+        assertThat(recovered).isTrue();
+    }
+
+    private static void report(String line) throws IOException {
+        System.out.println("[cluster-scenarios] " + line);
+        Files.writeString(REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}

@@ -1,0 +1,263 @@
+package io.quarkiverse.novasession.runtime.store.infinispan;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.infinispan.client.hotrod.Flag;
+import org.infinispan.client.hotrod.MetadataValue;
+import org.infinispan.client.hotrod.RemoteCache;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.commons.configuration.StringConfiguration;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkiverse.novasession.runtime.NovaSessionConfig;
+import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
+import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
+import io.quarkus.infinispan.client.runtime.InfinispanClientProducer;
+import io.quarkus.infinispan.client.runtime.InfinispanClientUtil;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * Sessions in a remote Infinispan cluster, through the Quarkus Infinispan client (Hot Rod), so that every instance of
+ * the application serves every session.
+ * <p>
+ * One cache entry per session, a JSON document (see {@link SessionDocument}). Writes are versioned conditional writes
+ * ({@code replaceWithVersion}, {@code putIfAbsent}) retried on conflict, so concurrent writes of different keys through
+ * different instances all survive. {@code delete()} replaces the document with a marker that no write can overwrite,
+ * so a deleted session stays deleted. Every call is asynchronous.
+ * <p>
+ * Cost per operation: a get is one {@code getWithMetadata}. The version it returns is remembered, so a set or
+ * delete(key) that follows it is one conditional write; otherwise it first reads. Deleting a session is one
+ * {@code put}, whatever its size.
+ */
+public class InfinispanNovaSessionStore implements NovaSessionStore {
+
+    private static final Logger LOG = Logger.getLogger(InfinispanNovaSessionStore.class);
+    private static final int MAX_REMEMBERED_VERSIONS = 10_000;
+
+    /** Hot Rod operations, counted: see {@link #hotRodCalls()}. */
+    public enum Call {
+        GET_WITH_METADATA,
+        PUT_IF_ABSENT,
+        REPLACE_WITH_VERSION,
+        PUT_DELETED_MARKER
+    }
+
+    @Inject
+    NovaSessionConfig config;
+
+    private InfinispanStoreConfig settings;
+    private RemoteCacheManager cacheManager;
+    private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
+    /** The last version this instance saw of a session: lets a write skip its read. Only an optimisation: a stale one costs a retry. */
+    private final Map<String, Snapshot> versions = new ConcurrentHashMap<>();
+    private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
+
+    @PostConstruct
+    void connect() {
+        settings = config.infinispan();
+        for (Call call : Call.values()) {
+            calls.put(call, new LongAdder());
+        }
+        String clientName = settings.clientName().orElse(InfinispanClientUtil.DEFAULT_INFINISPAN_CLIENT_NAME);
+        InfinispanClientProducer producer = io.quarkus.arc.Arc.container().instance(InfinispanClientProducer.class).get();
+        cacheManager = producer.getNamedRemoteCacheManager(clientName);
+        if (cacheManager == null) {
+            throw new IllegalStateException("No Infinispan client named '" + clientName
+                    + "': configure quarkus.infinispan-client.\"" + clientName + "\".hosts, or unset "
+                    + "quarkus.nova-session.infinispan.client-name to use the default client");
+        }
+        // in the background: the application starts even while the cluster is away, and uses it once it is back
+        cache().subscribe().with(ready -> LOG.debugf("Session cache %s ready", settings.cacheName()),
+                failure -> LOG.warnf("Session cache %s not reachable at start-up (%s): session requests answer 503 "
+                        + "until it is", settings.cacheName(), failure.getMessage()));
+    }
+
+    @Override
+    public Uni<Optional<String>> getValue(String sessionId, String key) {
+        return read(sessionId).map(snapshot -> Optional.ofNullable(snapshot.valueOf(key)));
+    }
+
+    @Override
+    public Uni<Void> setValue(String sessionId, String key, String value) {
+        return update(sessionId, document -> {
+            document.set(key, SessionDocument.parseValue(value));
+            return true;
+        }, settings.maxWriteAttempts());
+    }
+
+    @Override
+    public Uni<Void> deleteValue(String sessionId, String key) {
+        return update(sessionId, document -> document.remove(key) != null, settings.maxWriteAttempts());
+    }
+
+    @Override
+    public Uni<Void> deleteValue(String sessionId) {
+        versions.remove(sessionId);
+        long retentionMillis = settings.deletedRetention().toMillis();
+        return cache().chain(remote -> call(Call.PUT_DELETED_MARKER,
+                () -> remote.putAsync(sessionId, SessionDocument.DELETED, retentionMillis, TimeUnit.MILLISECONDS)))
+                .replaceWithVoid();
+    }
+
+    /**
+     * @return how many Hot Rod calls of each kind this store made since start-up
+     */
+    public Map<Call, Long> hotRodCalls() {
+        Map<Call, Long> counts = new EnumMap<>(Call.class);
+        for (Map.Entry<Call, LongAdder> entry : calls.entrySet()) {
+            counts.put(entry.getKey(), entry.getValue().sum());
+        }
+        return counts;
+    }
+
+    private Uni<Snapshot> read(String sessionId) {
+        return cache().chain(remote -> call(Call.GET_WITH_METADATA, () -> remote.getWithMetadataAsync(sessionId)))
+                .map(metadata -> remember(sessionId, Snapshot.of(metadata)));
+    }
+
+    /**
+     * Applies {@code change} to the session document with a conditional write, re-reading and retrying when another
+     * writer got there first.
+     *
+     * @param change changes the document; returns false when there is nothing to write
+     */
+    private Uni<Void> update(String sessionId, Function<ObjectNode, Boolean> change, int attemptsLeft) {
+        Snapshot known = versions.get(sessionId);
+        Uni<Snapshot> current = known != null ? Uni.createFrom().item(known) : read(sessionId);
+        return current.chain(snapshot -> {
+            if (snapshot.deleted()) {
+                // deleted while this write was in flight: it stays deleted
+                return Uni.createFrom().item(Boolean.TRUE);
+            }
+            ObjectNode document = snapshot.document();
+            if (!change.apply(document)) {
+                return Uni.createFrom().item(Boolean.TRUE);
+            }
+            return write(sessionId, snapshot, document.toString());
+        }).chain(written -> {
+            if (written) {
+                return Uni.createFrom().voidItem();
+            }
+            versions.remove(sessionId);
+            if (attemptsLeft <= 1) {
+                return Uni.createFrom().failure(new NovaSessionStoreException("Session write lost "
+                        + settings.maxWriteAttempts() + " races in a row against other writers of the same session",
+                        null));
+            }
+            // a short random pause spreads writers that collided
+            return Uni.createFrom().voidItem().onItem().delayIt()
+                    .by(java.time.Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 4)))
+                    .chain(ignored -> update(sessionId, change, attemptsLeft - 1));
+        });
+    }
+
+    private Uni<Boolean> write(String sessionId, Snapshot snapshot, String document) {
+        versions.remove(sessionId);
+        return cache().chain(remote -> {
+            if (snapshot.absent()) {
+                return call(Call.PUT_IF_ABSENT,
+                        () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(sessionId, document))
+                        .map(previous -> previous == null);
+            }
+            return call(Call.REPLACE_WITH_VERSION,
+                    () -> remote.replaceWithVersionAsync(sessionId, document, snapshot.version()));
+        });
+    }
+
+    private Snapshot remember(String sessionId, Snapshot snapshot) {
+        if (versions.size() >= MAX_REMEMBERED_VERSIONS) {
+            versions.clear();
+        }
+        versions.put(sessionId, snapshot);
+        return snapshot;
+    }
+
+    private <T> Uni<T> call(Call kind, java.util.function.Supplier<CompletableFuture<T>> operation) {
+        calls.get(kind).increment();
+        // after a failure, look the cache up (or create it) again: the cluster may have restarted without it
+        return Uni.createFrom().completionStage(operation).onFailure().invoke(this::forgetCache);
+    }
+
+    /**
+     * The session cache, created in the cluster if it lacks it. Creation is a blocking admin call, so it runs on a
+     * worker thread; a failed attempt is forgotten, so the next operation tries again.
+     */
+    private Uni<RemoteCache<String, String>> cache() {
+        CompletableFuture<RemoteCache<String, String>> ready = cache.get();
+        if (ready == null || ready.isCompletedExceptionally()) {
+            CompletableFuture<RemoteCache<String, String>> attempt = new CompletableFuture<>();
+            if (cache.compareAndSet(ready, attempt)) {
+                Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    try {
+                        attempt.complete(cacheManager.administration().getOrCreateCache(settings.cacheName(),
+                                new StringConfiguration(cacheDefinition())));
+                    } catch (RuntimeException e) {
+                        attempt.completeExceptionally(e);
+                    }
+                });
+            }
+            ready = cache.get();
+        }
+        return Uni.createFrom().completionStage(ready);
+    }
+
+    private void forgetCache() {
+        CompletableFuture<RemoteCache<String, String>> current = cache.get();
+        if (current != null && current.isDone()) {
+            cache.compareAndSet(current, null);
+        }
+    }
+
+    private String cacheDefinition() {
+        String encoding = "<encoding media-type=\"application/x-protostream\"/>";
+        if (settings.cacheMode() == CacheMode.DISTRIBUTED) {
+            return "<distributed-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" owners=\""
+                    + settings.owners() + "\" statistics=\"true\">" + encoding + "</distributed-cache>";
+        }
+        return "<replicated-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" statistics=\"true\">" + encoding
+                + "</replicated-cache>";
+    }
+
+    /**
+     * A session document as read, with the version a conditional write needs.
+     */
+    private record Snapshot(String text, long version) {
+
+        static Snapshot of(MetadataValue<String> metadata) {
+            return metadata == null ? new Snapshot(null, 0) : new Snapshot(metadata.getValue(), metadata.getVersion());
+        }
+
+        boolean absent() {
+            return text == null;
+        }
+
+        boolean deleted() {
+            return SessionDocument.DELETED.equals(text);
+        }
+
+        ObjectNode document() {
+            return absent() ? SessionDocument.empty() : SessionDocument.parse(text);
+        }
+
+        String valueOf(String key) {
+            return absent() || deleted() ? null : SessionDocument.valueOf(text, key);
+        }
+    }
+}
