@@ -139,11 +139,8 @@ cds_after_exit() {   # $1 = node, $2 = 1 if the node exited by itself after SIGT
 
 # ---------------------------------------------------------------- start
 launch() {
-   local n=$1 root="$state/node$1" out="$state/node$1.out" hosts p pid
-   for p in "$(hotrod_port "$n")" "$(jgroups_port "$n")"; do
-      port_in_use "$p" && die "node$n: port 127.0.0.1:$p is already in use by a process this script did not start"
-   done
-   rm -rf "$root" "$state/node$n.pid" "$state/node$n.cds"
+   local n=$1 root="$state/node$1" out="$state/node$1.out" hosts pid
+   rm -rf "$root" "$out" "$state/node$n.pid" "$state/node$n.cds"
    # lib/ must exist in the server root: Bootstrap builds its class loader from it (NPE otherwise)
    mkdir -p "$root/conf" "$root/lib"
    cp "$conf"/* "$root/conf/"
@@ -166,10 +163,12 @@ launch() {
 }
 
 wait_started() {
-   local n=$1 out="$state/node$1.out" deadline=$(( SECONDS + start_timeout ))
+   local n=$1 out="$state/node$1.out" deadline=$(( SECONDS + start_timeout )) pid
+   pid="$(cat "$state/node$n.pid")"
    # ISPN080001 "Infinispan Server <v> started in <n>ms" is logged once the caches are up
+   # (kill -0, not node_pid: right after the fork the child may not have exec'ed java yet)
    until grep -q 'ISPN080001' "$out" 2>/dev/null; do
-      if [ -z "$(node_pid "$n")" ]; then
+      if ! kill -0 "$pid" 2>/dev/null; then
          tail -40 "$out" >&2 || true
          rm -f "$state/node$n.pid"
          die "node$n died during start-up; see $out"
@@ -205,8 +204,15 @@ do_start() {
    mkdir -p "$state"
    declare -ga launched_at=()
    # one after the other: the first node forms the cluster, the next ones join it (no merge needed)
+   local todo=() p
    for n in "${nodes[@]}"; do
       if [ -n "$(node_pid "$n")" ]; then log "node$n already running (pid $(node_pid "$n"))"; continue; fi
+      for p in "$(hotrod_port "$n")" "$(jgroups_port "$n")"; do
+         port_in_use "$p" && die "node$n: port 127.0.0.1:$p is already in use by a process this script did not start"
+      done
+      todo+=("$n")
+   done
+   for n in "${todo[@]}"; do
       launch "$n"
       wait_started "$n"
    done
@@ -218,6 +224,7 @@ do_stop() {   # $1 = TERM or KILL, then nodes
    local sig=$1 n pid t0=$SECONDS; shift
    local nodes=("$@") pids=() names=()
    if [ ${#nodes[@]} -eq 0 ]; then nodes=($(recorded_nodes)); fi
+   [ ${#nodes[@]} -gt 0 ] || log "no node recorded in $state: nothing to stop"
    for n in "${nodes[@]}"; do
       check_node "$n"
       pid="$(node_pid "$n")"
@@ -252,7 +259,11 @@ do_status() {
       check_node "$n"
       pid="$(node_pid "$n")"
       if [ -n "$pid" ]; then
-         echo "node$n running  pid $pid  127.0.0.1:$(hotrod_port "$n")  view $(view_size "$n" || true) node(s)"
+         if grep -q ISPN080001 "$state/node$n.out" 2>/dev/null; then
+            echo "node$n running  pid $pid  127.0.0.1:$(hotrod_port "$n")  view $(view_size "$n") node(s)"
+         else
+            echo "node$n starting  pid $pid  127.0.0.1:$(hotrod_port "$n")"
+         fi
       else
          echo "node$n stopped$([ -f "$state/node$n.pid" ] && echo ' (stale pid file)')"; rc=3
       fi

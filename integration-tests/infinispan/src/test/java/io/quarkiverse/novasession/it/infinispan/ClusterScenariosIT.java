@@ -35,12 +35,16 @@ class ClusterScenariosIT {
     private static final Path REPORT = Path.of("target", "cluster-scenarios.txt");
 
     private static InfinispanCluster cluster;
+    private static boolean clusterStartedHere;
     private static AppInstance a;
     private static AppInstance b;
 
     @BeforeAll
     static void startClusterAndInstances() throws Exception {
-        cluster = InfinispanCluster.acquire();
+        cluster = InfinispanCluster.locate();
+        cluster.fetch();
+        clusterStartedHere = !cluster.isRunning(1) || !cluster.isRunning(2);
+        cluster.start(1, 2);
         a = AppInstance.start(8291);
         b = AppInstance.start(8292);
         Files.deleteIfExists(REPORT);
@@ -54,8 +58,8 @@ class ClusterScenariosIT {
         if (b != null) {
             b.close();
         }
-        if (cluster != null) {
-            cluster.release();
+        if (cluster != null && clusterStartedHere) {
+            cluster.stop(1, 2);
         }
     }
 
@@ -158,7 +162,7 @@ class ClusterScenariosIT {
     void wholeClusterDownAnswers503InBoundedTimeAndRecoversWithoutRestart() throws Exception {
         Visitor visitor = new Visitor().via(a.baseUri());
         visitor.get("/counter");
-        cluster.stopAll();
+        cluster.stop(1, 2);
         try {
             long start = System.nanoTime();
             Response touched = visitor.get("/counter");
@@ -173,7 +177,7 @@ class ClusterScenariosIT {
             report("cluster down: touched request answered " + touched.statusCode() + " in " + touchedMillis
                     + " ms; untouched request " + untouched.statusCode());
         } finally {
-            cluster.startAll();
+            cluster.start(1, 2);
         }
         AtomicBoolean recovered = new AtomicBoolean();
         long start = System.nanoTime();
