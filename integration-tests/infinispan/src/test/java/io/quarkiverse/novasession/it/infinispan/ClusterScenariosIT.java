@@ -90,6 +90,7 @@ class ClusterScenariosIT {
     void twoHundredConcurrentWritesOfDistinctKeysThroughBothInstancesAllSurvive() throws Exception {
         Visitor owner = new Visitor().via(a.baseUri());
         owner.putJson("/values?key=start&type=int", "0");
+        warmUp(owner.sessionId());
         String id = owner.sessionId();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -169,8 +170,8 @@ class ClusterScenariosIT {
             long touchedMillis = (System.nanoTime() - start) / 1_000_000;
             assertThat(touched.statusCode()).isEqualTo(503);
             assertThat(touched.body().asString()).isEqualTo("Session store unavailable, try again shortly");
-            // configured quarkus.nova-session.store-timeout=2S, plus request overhead
-            assertThat(touchedMillis).isLessThan(4_000);
+            // configured quarkus.nova-session.store-timeout=3S, plus request overhead
+            assertThat(touchedMillis).isLessThan(5_000);
 
             Response untouched = visitor.get("/hello");
             assertThat(untouched.statusCode()).isEqualTo(200);
@@ -193,6 +194,16 @@ class ClusterScenariosIT {
         report("cluster restarted: both instances served sessions again after "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertThat(recovered).isTrue();
+    }
+
+    /**
+     * Freshly started instances compile their hot paths first: a few requests through each before the burst.
+     */
+    private static void warmUp(String sessionId) {
+        for (int i = 0; i < 20; i++) {
+            new Visitor().withSessionId(sessionId).via(a.baseUri()).putJson("/values?key=warm&type=int", String.valueOf(i));
+            new Visitor().withSessionId(sessionId).via(b.baseUri()).putJson("/values?key=warm&type=int", String.valueOf(i));
+        }
     }
 
     private static void report(String line) throws IOException {

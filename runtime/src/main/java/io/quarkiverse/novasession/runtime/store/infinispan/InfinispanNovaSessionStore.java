@@ -1,5 +1,6 @@
 package io.quarkiverse.novasession.runtime.store.infinispan;
 
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -161,9 +162,10 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                         + settings.maxWriteAttempts() + " races in a row against other writers of the same session",
                         null));
             }
-            // a short random pause spreads writers that collided
-            return Uni.createFrom().voidItem().onItem().delayIt()
-                    .by(java.time.Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, 4)))
+            // a random pause, longer after each lost race, spreads writers that collided
+            int lostRaces = settings.maxWriteAttempts() - attemptsLeft + 1;
+            long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L << Math.min(lostRaces, 6));
+            return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(pauseMillis))
                     .chain(ignored -> update(sessionId, change, attemptsLeft - 1));
         });
     }
