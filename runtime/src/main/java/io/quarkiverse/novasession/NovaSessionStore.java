@@ -12,8 +12,9 @@ import io.smallrye.mutiny.Uni;
  * extension makes it an {@code @ApplicationScoped} one if it carries no bean annotation), so it can inject what it
  * needs.
  * <p>
- * Keys and values are text: the session layer writes values as JSON before they reach the store. Session ids reach the
- * store already validated. A store reports failures as failed {@link Uni}s and never blocks the calling thread unless
+ * Keys and values are text: the session layer writes values as JSON before they reach the store. The
+ * {@code sessionId} a store receives is never the cookie value: it is a key derived from it (SHA-256, base64url, 43
+ * characters), so a dump of the store or of its logs reveals no session id a browser could replay. A store reports failures as failed {@link Uni}s and never blocks the calling thread unless
  * {@link #completesImmediately()} says it may.
  */
 public interface NovaSessionStore {

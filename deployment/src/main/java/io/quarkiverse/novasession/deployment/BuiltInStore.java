@@ -8,21 +8,25 @@ import java.util.Optional;
  */
 enum BuiltInStore {
 
-    MEMORY("memory", "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", null, null),
+    MEMORY("memory", "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", false, null, null),
 
-    INFINISPAN("infinispan", "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore",
+    INFINISPAN("infinispan", "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore", true,
             "io.quarkus.infinispan.client.runtime.InfinispanClientProducer", "io.quarkus:quarkus-infinispan-client");
 
     private final String managerName;
     private final String storeClassName;
+    /** Whether several instances share the store. */
+    private final boolean shared;
     /** A class the store needs at run time, or null; named by string so the processor never loads it. */
     private final String requiredClassName;
     /** The dependency that brings {@link #requiredClassName}. */
     private final String requiredDependency;
 
-    BuiltInStore(String managerName, String storeClassName, String requiredClassName, String requiredDependency) {
+    BuiltInStore(String managerName, String storeClassName, boolean shared, String requiredClassName,
+            String requiredDependency) {
         this.managerName = managerName;
         this.storeClassName = storeClassName;
+        this.shared = shared;
         this.requiredClassName = requiredClassName;
         this.requiredDependency = requiredDependency;
     }
@@ -33,6 +37,10 @@ enum BuiltInStore {
 
     String storeClassName() {
         return storeClassName;
+    }
+
+    boolean shared() {
+        return shared;
     }
 
     Optional<String> requiredClassName() {

@@ -50,7 +50,7 @@ class NovaSessionProcessor {
     void sessionFilter(NovaSessionBuildTimeConfig config, SelectedStoreBuildItem store, NovaSessionRecorder recorder,
             BeanContainerBuildItem beanContainer, BuildProducer<FilterBuildItem> filters) {
         if (config.enabled()) {
-            filters.produce(new FilterBuildItem(recorder.sessionFilter(store.storeClassName()), FILTER_PRIORITY));
+            filters.produce(new FilterBuildItem(recorder.sessionFilter(store.storeClassName(), store.shared()), FILTER_PRIORITY));
         }
     }
 }

@@ -35,9 +35,10 @@ class NovaSessionStoreProcessor {
                 throw new ConfigurationException("quarkus.nova-session.manager=" + manager + " needs the "
                         + store.requiredDependency() + " dependency: add it to the application");
             }
-            return new SelectedStoreBuildItem(store.storeClassName());
+            return new SelectedStoreBuildItem(store.storeClassName(), store.shared());
         }
-        return new SelectedStoreBuildItem(checkCustomStore(manager, index.getIndex()));
+        // whether instances share a custom store is the application's secret: the recorder warns instead of failing
+        return new SelectedStoreBuildItem(checkCustomStore(manager, index.getIndex()), false);
     }
 
     @BuildStep

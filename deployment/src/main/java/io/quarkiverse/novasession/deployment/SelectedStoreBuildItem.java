@@ -9,9 +9,18 @@ import io.quarkus.builder.item.SimpleBuildItem;
 public final class SelectedStoreBuildItem extends SimpleBuildItem {
 
     private final String storeClassName;
+    private final boolean shared;
 
-    public SelectedStoreBuildItem(String storeClassName) {
+    /**
+     * @param shared whether several instances of the application share the store (they must then agree on id keys)
+     */
+    public SelectedStoreBuildItem(String storeClassName, boolean shared) {
         this.storeClassName = storeClassName;
+        this.shared = shared;
+    }
+
+    public boolean shared() {
+        return shared;
     }
 
     public String storeClassName() {

@@ -46,7 +46,7 @@ class BlockingApiOnEventLoopTest {
     void idNeedsNoStoreAndWorksOnEventLoop() {
         Response response = given().get("/blocking/id");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body().asString()).hasSize(43);
+        assertThat(response.body().asString()).hasSize(54);
     }
 
     @Test

@@ -17,7 +17,7 @@ class BlockingApiOnEventLoopWithMemoryStoreTest {
     @Test
     void memoryStoreNeverBlocksSoTheBlockingApiWorksOnEventLoop() {
         String id = given().get("/blocking/set/k?value=v").body().asString();
-        assertThat(id).hasSize(43);
+        assertThat(id).hasSize(54);
         assertThat(given().cookie("session_id", id).get("/blocking/get/k").body().asString()).isEqualTo("v");
     }
 }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.arc.Arc;
 import io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore;
+import io.quarkiverse.novasession.runtime.SessionIds;
 import io.quarkus.test.QuarkusUnitTest;
 
 class CustomStoreChosenByClassNameTest {
@@ -32,8 +33,10 @@ class CustomStoreChosenByClassNameTest {
         given().cookie("session_id", id).get("/delete-session");
 
         assertThat(value).isEqualTo("blue");
-        assertThat(RecordingStore.CALLS).containsExactly("set " + id + " colour", "get " + id + " colour",
-                "delete " + id);
+        String storeKey = SessionIds.storeKey(id);
+        assertThat(storeKey).isNotEqualTo(id);
+        assertThat(RecordingStore.CALLS).containsExactly("set " + storeKey + " colour", "get " + storeKey + " colour",
+                "delete " + storeKey);
     }
 
     @Test

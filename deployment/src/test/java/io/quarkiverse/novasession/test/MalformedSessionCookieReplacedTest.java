@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import io.quarkiverse.novasession.runtime.SessionIds;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.response.Response;
 
 class MalformedSessionCookieReplacedTest {
 
-    private static final String WELL_FORMED = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-    private static final String OTHER_WELL_FORMED = "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBA";
+    /** Well-formed (54 base64url characters, zero padding bits) but issued by nobody: its MAC is wrong. */
+    private static final String FORGED = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
 
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
@@ -33,38 +34,69 @@ class MalformedSessionCookieReplacedTest {
     @ValueSource(strings = {
             "session_id=",
             "session_id=short",
-            "session_id=" + WELL_FORMED + "A", // one character too long
-            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", // one character too short
-            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+", // standard base64, not base64url
-            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", // padding
-            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB", // bits beyond 256 set: not a canonical id
-            "session_id=AAAAAAAAAAAAAAAAAAAAA AAAAAAAAAAAAAAAAAAAAA",
-            "session_id=" + WELL_FORMED + "; session_id=" + OTHER_WELL_FORMED,
+            "session_id=" + FORGED,
+            "session_id=" + FORGED + "A", // one character too long
+            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", // one character too short
+            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA+", // standard base64, not base64url
+            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", // padding
+            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAB", // bits beyond 320 set: not canonical
+            "session_id=AAAAAAAAAAAAAAAAAAAAAAAAAA AAAAAAAAAAAAAAAAAAAAAAAAAAA",
             "session_id=../../etc/passwd"
     })
-    void malformedCookieIsTreatedAsAbsentAndNeverReachesTheStore(String cookieHeader) {
-        Response response = given().header("Cookie", cookieHeader).get("/get/name");
-        assertThat(response.statusCode()).isEqualTo(200);
-        String setCookie = response.header("Set-Cookie");
-        assertThat(setCookie).matches("session_id=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax");
-        String newId = setCookie.substring("session_id=".length(), setCookie.indexOf(';'));
+    void malformedOrForgedCookieIsTreatedAsAbsentAndNeverReachesTheStore(String cookieHeader) {
+        String newId = assertFreshSession(given().header("Cookie", cookieHeader).get("/get/name"));
         assertThat(cookieHeader).doesNotContain(newId);
-        assertThat(RecordingStore.CALLS).containsExactly("get " + newId + " name");
     }
 
     @Test
-    void sameWellFormedIdSentTwiceIsAccepted() {
-        Response response = given().header("Cookie", "session_id=" + WELL_FORMED + "; other=1; session_id=\"" + WELL_FORMED + "\"")
+    void issuedIdWithOneCharacterChangedIsRefused() {
+        String issued = issuedId();
+        char last = issued.charAt(10);
+        String offByOne = issued.substring(0, 10) + (last == 'B' ? 'C' : 'B') + issued.substring(11);
+        String newId = assertFreshSession(given().cookie("session_id", offByOne).get("/get/name"));
+        assertThat(newId).isNotEqualTo(issued);
+    }
+
+    @Test
+    void twoIssuedIdsThatDisagreeAreBothRefused() {
+        String first = issuedId();
+        String second = issuedId();
+        String newId = assertFreshSession(
+                given().header("Cookie", "session_id=" + first + "; session_id=" + second).get("/get/name"));
+        assertThat(newId).isNotIn(first, second);
+    }
+
+    @Test
+    void sameIssuedIdSentTwiceIsAccepted() {
+        String issued = issuedId();
+        Response response = given().header("Cookie", "session_id=" + issued + "; other=1; session_id=\"" + issued + "\"")
                 .get("/get/name");
         assertThat(response.headers().getValues("Set-Cookie")).isEmpty();
-        assertThat(RecordingStore.CALLS).containsExactly("get " + WELL_FORMED + " name");
+        assertThat(RecordingStore.CALLS).containsExactly("get " + SessionIds.storeKey(issued) + " name");
     }
 
     @Test
     void otherCookiesAroundAValidSessionCookieAreIgnored() {
-        Response response = given().header("Cookie", "a=b; session_idx=zzz; " + "session_id=" + WELL_FORMED + ";theme=dark")
+        String issued = issuedId();
+        Response response = given().header("Cookie", "a=b; session_idx=zzz; " + "session_id=" + issued + ";theme=dark")
                 .get("/id");
-        assertThat(response.body().asString()).isEqualTo(WELL_FORMED);
+        assertThat(response.body().asString()).isEqualTo(issued);
         assertThat(response.headers().getValues("Set-Cookie")).isEmpty();
+    }
+
+    private static String issuedId() {
+        return given().get("/id").body().asString();
+    }
+
+    /**
+     * @return the new id, after checking the response issued it and the store saw only it
+     */
+    private static String assertFreshSession(Response response) {
+        assertThat(response.statusCode()).isEqualTo(200);
+        String setCookie = response.header("Set-Cookie");
+        assertThat(setCookie).matches("session_id=[A-Za-z0-9_-]{54}; Path=/; HttpOnly; SameSite=Lax");
+        String newId = setCookie.substring("session_id=".length(), setCookie.indexOf(';'));
+        assertThat(RecordingStore.CALLS).containsExactly("get " + SessionIds.storeKey(newId) + " name");
+        return newId;
     }
 }

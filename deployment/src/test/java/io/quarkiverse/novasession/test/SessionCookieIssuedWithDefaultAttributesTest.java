@@ -21,7 +21,7 @@ class SessionCookieIssuedWithDefaultAttributesTest {
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().getValues("Set-Cookie")).hasSize(1);
         String setCookie = first.header("Set-Cookie");
-        assertThat(setCookie).matches("session_id=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax");
+        assertThat(setCookie).matches("session_id=[A-Za-z0-9_-]{54}; Path=/; HttpOnly; SameSite=Lax");
         String id = setCookie.substring("session_id=".length(), setCookie.indexOf(';'));
         assertThat(first.body().asString()).isEqualTo(id);
     }

@@ -1,6 +1,7 @@
 package io.quarkiverse.novasession.runtime;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
@@ -28,6 +29,26 @@ public interface NovaSessionConfig {
      */
     @WithDefault("5S")
     Duration storeTimeout();
+
+    /**
+     * Secret keys that sign session ids, so that an id this application never issued is refused without asking the
+     * store. The first key signs new ids; every key verifies, so a key is rotated by putting the new one first and
+     * dropping the old one once its sessions have expired. Each key is at least 32 characters (for example
+     * {@code openssl rand -base64 48}); keep them out of source control.
+     * <p>
+     * Unset, each instance draws a random key at start-up: fine for one instance on the memory store, whose sessions
+     * die with it anyway. Every instance of a clustered deployment must share the keys: with the {@code infinispan}
+     * store the application refuses to start without them.
+     */
+    Optional<List<String>> idKeys();
+
+    /**
+     * The largest session value, in characters of its JSON text. A larger value is refused with an
+     * {@code IllegalArgumentException} and nothing is stored: sessions are for small state, and an unbounded value
+     * lets one client fill the store.
+     */
+    @WithDefault("65536")
+    int maxValueSize();
 
     /**
      * The Infinispan store ({@code quarkus.nova-session.manager=infinispan}).

@@ -7,6 +7,7 @@ import io.quarkiverse.novasession.runtime.NovaSessionConfig.CookieConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CookieSameSite;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CookieSecure;
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;
 import io.vertx.core.Handler;
@@ -29,15 +30,39 @@ public class NovaSessionRecorder {
     /**
      * @param storeClassName the store class selected at build time, a bean of the application
      */
-    public Handler<RoutingContext> sessionFilter(String storeClassName) {
+    public Handler<RoutingContext> sessionFilter(String storeClassName, boolean sharedStore) {
         NovaSessionConfig settings = config.getValue();
         CookieConfig cookie = settings.cookie();
         if (cookie.sameSite() == CookieSameSite.NONE && cookie.secure() == CookieSecure.NEVER) {
             LOG.warn("quarkus.nova-session.cookie.same-site=none with cookie.secure=never: browsers drop such cookies,"
                     + " so no visitor will keep a session");
         }
-        SessionRuntime runtime = new SessionRuntime(lookUpStore(storeClassName), settings.storeTimeout());
-        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name()), new SessionCookieWriter(cookie));
+        SessionIdSigner ids = signer(settings, storeClassName, sharedStore);
+        SessionRuntime runtime = new SessionRuntime(lookUpStore(storeClassName), settings.storeTimeout(), ids);
+        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), ids), new SessionCookieWriter(cookie));
+    }
+
+    private static SessionIdSigner signer(NovaSessionConfig settings, String storeClassName, boolean sharedStore) {
+        if (settings.idKeys().isPresent() && !settings.idKeys().get().isEmpty()) {
+            try {
+                return new SessionIdSigner(settings.idKeys().get());
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        }
+        if (sharedStore) {
+            throw new ConfigurationException("quarkus.nova-session.id-keys is not set: with a store shared by several "
+                    + "instances, every instance must sign and verify session ids with the same keys, or a visitor "
+                    + "would lose the session on reaching another instance. Set quarkus.nova-session.id-keys to one or "
+                    + "more secrets of at least 32 characters, the same on every instance (e.g. from an environment "
+                    + "variable: QUARKUS_NOVA_SESSION_ID_KEYS)");
+        }
+        if (!storeClassName.endsWith(".MemoryNovaSessionStore")) {
+            LOG.warn("quarkus.nova-session.id-keys is not set: session ids are signed with a random key of this "
+                    + "instance only. If several instances share the store " + storeClassName
+                    + ", set the same quarkus.nova-session.id-keys on all of them");
+        }
+        return SessionIdSigner.withRandomKey();
     }
 
     private static NovaSessionStore lookUpStore(String storeClassName) {

@@ -27,10 +27,12 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
 
     private final SessionValues values;
     private final boolean enabled;
+    private final int maxValueSize;
 
-    ReactiveNovaSessionImpl(ObjectMapper mapper, NovaSessionBuildTimeConfig buildConfig) {
+    ReactiveNovaSessionImpl(ObjectMapper mapper, NovaSessionBuildTimeConfig buildConfig, NovaSessionConfig config) {
         this.values = new SessionValues(mapper);
         this.enabled = buildConfig.enabled();
+        this.maxValueSize = config.maxValueSize();
     }
 
     @Override
@@ -49,7 +51,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (session.isDeleted()) {
                 return Uni.createFrom().item(Optional.empty());
             }
-            return timed(session, () -> session.store().getValue(session.id(), key))
+            return timed(session, () -> session.store().getValue(session.storeKey(), key))
                     .map(json -> json.map(text -> values.read(key, text, type)));
         });
     }
@@ -61,7 +63,12 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             SessionValues.checkKey(key);
             SessionValues.checkValue(key, value);
             String json = values.write(key, value);
-            return timed(session, () -> session.store().setValue(session.idForWrite(), key, json));
+            if (json.length() > maxValueSize) {
+                throw new IllegalArgumentException("Session value for key '" + key + "' is " + json.length()
+                        + " characters of JSON, over quarkus.nova-session.max-value-size=" + maxValueSize
+                        + ": nothing was stored");
+            }
+            return timed(session, () -> session.store().setValue(session.storeKeyForWrite(), key, json));
         });
     }
 
@@ -73,7 +80,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (session.isDeleted()) {
                 return Uni.createFrom().voidItem();
             }
-            return timed(session, () -> session.store().deleteValue(session.id(), key));
+            return timed(session, () -> session.store().deleteValue(session.storeKey(), key));
         });
     }
 
@@ -84,7 +91,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (session.isDeleted()) {
                 return Uni.createFrom().voidItem();
             }
-            return timed(session, () -> session.store().deleteValue(session.id()))
+            return timed(session, () -> session.store().deleteValue(session.storeKey()))
                     .invoke(session::markDeleted);
         });
     }

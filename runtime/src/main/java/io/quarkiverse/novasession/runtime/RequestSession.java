@@ -11,6 +11,8 @@ final class RequestSession {
 
     private final SessionRuntime runtime;
     private volatile String id;
+    /** {@link SessionIds#storeKey(String)} of {@link #id}, computed on first use: a request that never touches its session never hashes. */
+    private volatile String storeKey;
     /** The browser does not know {@link #id} yet: the response must set the cookie. */
     private volatile boolean cookieToSend;
     /** The session was deleted in this request and no new one was started: the response must expire the cookie. */
@@ -27,11 +29,20 @@ final class RequestSession {
     }
 
     static RequestSession issued(SessionRuntime runtime) {
-        return new RequestSession(runtime, SessionIds.generate(), true);
+        return new RequestSession(runtime, runtime.ids().generate(), true);
     }
 
     String id() {
         return id;
+    }
+
+    String storeKey() {
+        String key = storeKey;
+        if (key == null) {
+            key = SessionIds.storeKey(id);
+            storeKey = key;
+        }
+        return key;
     }
 
     NovaSessionStore store() {
@@ -54,15 +65,16 @@ final class RequestSession {
     /**
      * After {@link #markDeleted()}, a write starts a new session: a new id, never the deleted one.
      *
-     * @return the id to write under
+     * @return the store key to write under
      */
-    synchronized String idForWrite() {
+    synchronized String storeKeyForWrite() {
         if (deleted) {
-            id = SessionIds.generate();
+            id = runtime.ids().generate();
+            storeKey = null;
             deleted = false;
             cookieToSend = true;
         }
-        return id;
+        return storeKey();
     }
 
     boolean cookieToSend() {

@@ -3,16 +3,18 @@ package io.quarkiverse.novasession.runtime;
 import java.util.List;
 
 /**
- * Finds the session id in the request's {@code Cookie} headers. Only a well-formed id counts: a missing, empty,
- * malformed value, or several session cookies that disagree, all read as "no session", so a bad value never reaches
- * the store.
+ * Finds the session id in the request's {@code Cookie} headers. Only an id this application issued counts: a missing,
+ * empty, malformed or forged value, or several session cookies that disagree, all read as "no session", so a bad
+ * value never reaches the store.
  */
 final class SessionCookieReader {
 
     private final String cookieName;
+    private final SessionIdSigner ids;
 
-    SessionCookieReader(String cookieName) {
+    SessionCookieReader(String cookieName, SessionIdSigner ids) {
         this.cookieName = cookieName;
+        this.ids = ids;
     }
 
     /**
@@ -32,10 +34,14 @@ final class SessionCookieReader {
                 }
                 String value = valueIfNamed(header, pairStart, pairEnd);
                 if (value != null) {
-                    if (!SessionIds.isWellFormed(value) || (found != null && !found.equals(value))) {
+                    if (found == null) {
+                        if (!ids.isIssued(value)) {
+                            return null;
+                        }
+                        found = value;
+                    } else if (!found.equals(value)) {
                         return null;
                     }
-                    found = value;
                 }
                 pairStart = pairEnd + 1;
             }

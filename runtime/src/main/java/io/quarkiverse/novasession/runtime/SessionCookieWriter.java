@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerResponse;
  */
 final class SessionCookieWriter {
 
+    private static final String PRIVATE = "private, no-cache=\"Set-Cookie\"";
     private static final String EXPIRED = "; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT";
 
     private final String namePrefix;
@@ -53,6 +54,36 @@ final class SessionCookieWriter {
     private static void write(HttpServerRequest request, String setCookie) {
         HttpServerResponse response = request.response();
         response.headers().add(HttpHeaders.SET_COOKIE, setCookie);
+        keepOutOfSharedCaches(response);
+    }
+
+    /**
+     * A response that sets a session cookie must never be stored by a shared cache, or the cache would hand this
+     * visitor's session to the next visitors. The application's own directives stay, but {@code public} goes.
+     */
+    private static void keepOutOfSharedCaches(HttpServerResponse response) {
+        String cacheControl = response.headers().get(HttpHeaders.CACHE_CONTROL);
+        if (cacheControl == null || cacheControl.isBlank()) {
+            response.headers().set(HttpHeaders.CACHE_CONTROL, PRIVATE);
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        boolean alreadyPrivate = false;
+        for (String directive : cacheControl.split(",")) {
+            String trimmed = directive.trim();
+            String name = trimmed.toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("public") || name.startsWith("s-maxage")) {
+                continue;
+            }
+            alreadyPrivate |= name.equals("private") || name.equals("no-store");
+            if (!trimmed.isEmpty()) {
+                kept.append(kept.length() == 0 ? "" : ", ").append(trimmed);
+            }
+        }
+        if (!alreadyPrivate) {
+            kept.append(kept.length() == 0 ? "" : ", ").append(PRIVATE);
+        }
+        response.headers().set(HttpHeaders.CACHE_CONTROL, kept.toString());
     }
 
     private String secureFlag(HttpServerRequest request) {

@@ -1,49 +1,33 @@
 package io.quarkiverse.novasession.runtime;
 
-import java.security.SecureRandom;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
 /**
- * The form of session ids: 256 bits from {@link SecureRandom}, base64url without padding, always
- * {@value #LENGTH} characters. Everything that issues, checks or logs an id goes through here.
+ * What is done with a session id besides issuing and checking it ({@link SessionIdSigner}): the key stores keep it
+ * under, and the short form logs show.
  */
 public final class SessionIds {
 
-    static final int RANDOM_BYTES = 32;
-    /** 32 bytes in base64url without padding. */
-    public static final int LENGTH = 43;
-
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int REDACTED_PREFIX = 6;
 
     private SessionIds() {
     }
 
     /**
-     * @return a new id
+     * The key a store keeps a session under: SHA-256 of the id, base64url. Stores never see the cookie value itself, so
+     * a dump of a store, or of its logs, reveals no session id that a browser could replay.
      */
-    public static String generate() {
-        byte[] bytes = new byte[RANDOM_BYTES];
-        RANDOM.nextBytes(bytes);
-        return ENCODER.encodeToString(bytes);
-    }
-
-    /**
-     * Whether a value is an id of the form {@link #generate()} produces: {@value #LENGTH} base64url characters whose
-     * last one carries no bits beyond the 256 (so every id has exactly one spelling).
-     */
-    public static boolean isWellFormed(CharSequence value) {
-        if (value == null || value.length() != LENGTH) {
-            return false;
+    public static String storeKey(String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
+            return ENCODER.encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-        for (int i = 0; i < LENGTH; i++) {
-            if (indexOf(value.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        // 43 characters hold 258 bits: the two lowest bits of the last one are padding and must be zero
-        return (indexOf(value.charAt(LENGTH - 1)) & 0b11) == 0;
     }
 
     /**
@@ -56,7 +40,7 @@ public final class SessionIds {
         return id.length() <= REDACTED_PREFIX ? "***" : id.substring(0, REDACTED_PREFIX) + "***";
     }
 
-    private static int indexOf(char c) {
+    static int indexOf(char c) {
         if (c >= 'A' && c <= 'Z') {
             return c - 'A';
         }

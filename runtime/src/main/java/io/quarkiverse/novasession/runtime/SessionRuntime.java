@@ -12,11 +12,17 @@ final class SessionRuntime {
     private final NovaSessionStore store;
     private final Duration storeTimeout;
     private final boolean storeCompletesImmediately;
+    private final SessionIdSigner ids;
 
-    SessionRuntime(NovaSessionStore store, Duration storeTimeout) {
+    SessionRuntime(NovaSessionStore store, Duration storeTimeout, SessionIdSigner ids) {
         this.store = store;
+        this.ids = ids;
         this.storeTimeout = storeTimeout;
         this.storeCompletesImmediately = store.completesImmediately();
+    }
+
+    SessionIdSigner ids() {
+        return ids;
     }
 
     NovaSessionStore store() {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.runtime.SessionIds;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,10 +29,13 @@ public class StoreInspectionResource {
     boolean enabled;
 
     @GET
-    public Uni<String> raw(@QueryParam("session") String sessionId, @QueryParam("key") String key) {
+    public Uni<String> raw(@QueryParam("session") String sessionId, @QueryParam("key") String key,
+            @QueryParam("literal") boolean literal) {
         if (!enabled) {
             throw new NotFoundException();
         }
-        return store.getValue(sessionId, key).map(value -> value.orElse("<absent>"));
+        // stores keep a session under a hash of its id; literal=true looks for the cookie value itself
+        String storeKey = literal ? sessionId : SessionIds.storeKey(sessionId);
+        return store.getValue(storeKey, key).map(value -> value.orElse("<absent>"));
     }
 }

@@ -17,7 +17,9 @@ import io.restassured.response.Response;
  */
 public abstract class SessionSuite {
 
-    private static final String COOKIE_FORMAT = "session_id=[A-Za-z0-9_-]{43}; Path=/; HttpOnly; SameSite=Lax";
+    /** 54 base64url characters: the form of an id, but with a MAC no key of the application made. */
+    private static final String FORGED_ID = "A".repeat(54);
+    private static final String COOKIE_FORMAT = "session_id=[A-Za-z0-9_-]{54}; Path=/; HttpOnly; SameSite=Lax";
 
     @Test
     void newVisitorGetsASecureCookieBeforeTheApplicationRuns() {
@@ -108,6 +110,39 @@ public abstract class SessionSuite {
     }
 
     @Test
+    void storeKeepsSessionsUnderAHashNeverUnderTheCookieValue() {
+        Visitor visitor = new Visitor();
+        visitor.postForm("/login", "user", "alice");
+        assertThat(inspect(visitor.sessionId(), "user")).isEqualTo("\"alice\"");
+        String literal = given().queryParam("session", visitor.sessionId()).queryParam("key", "user")
+                .queryParam("literal", true).get("/inspect").body().asString();
+        assertThat(literal).isEqualTo("<absent>");
+    }
+
+    @Test
+    void valueOverTheSizeLimitIsRefusedAndNothingIsStored() {
+        Visitor visitor = new Visitor();
+        visitor.putJson("/values?key=big&type=string", "\"small\"");
+        String huge = "\"" + "x".repeat(70_000) + "\"";
+        Response response = visitor.putJson("/values?key=big&type=string", huge);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body().asString()).contains("max-value-size=65536").contains("nothing was stored");
+        assertThat(visitor.get("/values?key=big&type=string").body().asString()).isEqualTo("\"small\"");
+    }
+
+    @Test
+    void responsesThatSetOrExpireTheCookieAreKeptOutOfSharedCaches() {
+        Response issued = given().get("/hello");
+        assertThat(issued.header("Cache-Control")).isEqualTo("private, no-cache=\"Set-Cookie\"");
+        Visitor visitor = new Visitor();
+        visitor.get("/hello");
+        Response plain = visitor.get("/hello");
+        assertThat(plain.header("Cache-Control")).isNull();
+        Response logout = visitor.post("/logout");
+        assertThat(logout.header("Cache-Control")).isEqualTo("private, no-cache=\"Set-Cookie\"");
+    }
+
+    @Test
     void cartOfRecordsRoundTrips() {
         Visitor visitor = new Visitor();
         visitor.postJson("/cart/items", "{\"sku\":\"tea\",\"quantity\":2}");
@@ -161,8 +196,18 @@ public abstract class SessionSuite {
     void missingKeyAndUnknownSessionReadAsEmpty() {
         Visitor visitor = new Visitor();
         assertThat(visitor.get("/values?key=never-set&type=string").statusCode()).isEqualTo(404);
-        Visitor unknown = new Visitor().withSessionId("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        Visitor unknown = new Visitor().withSessionId(FORGED_ID);
         assertThat(unknown.get("/values?key=v&type=string").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void forgedWellFormedIdIsNeverAdoptedAndTheWriteGoesToAFreshId() {
+        Visitor visitor = new Visitor().withSessionId(FORGED_ID);
+        Response response = visitor.putJson("/values?key=k&type=string", "\"mine\"");
+        assertThat(Visitor.sessionCookies(response)).singleElement().asString().matches(COOKIE_FORMAT);
+        assertThat(visitor.sessionId()).isNotEqualTo(FORGED_ID);
+        assertThat(inspect(FORGED_ID, "k")).isEqualTo("<absent>");
+        assertThat(inspect(visitor.sessionId(), "k")).isEqualTo("\"mine\"");
     }
 
     @Test

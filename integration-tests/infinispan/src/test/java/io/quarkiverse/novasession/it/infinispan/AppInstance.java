@@ -22,17 +22,40 @@ final class AppInstance implements AutoCloseable {
     }
 
     static AppInstance start(int port) throws IOException, InterruptedException {
+        AppInstance instance = new AppInstance(port, launch(port));
+        instance.awaitReady(Duration.ofSeconds(90));
+        return instance;
+    }
+
+    /**
+     * Starts an instance that is expected to refuse to start.
+     *
+     * @return what it logged before it exited
+     */
+    static String startExpectingFailure(int port, String... systemProperties) throws IOException, InterruptedException {
+        Process process = launch(port, systemProperties);
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+            throw new IllegalStateException("Instance on port " + port + " did not exit");
+        }
+        return java.nio.file.Files.readString(log(port));
+    }
+
+    private static Path log(int port) {
+        return Path.of("target", "instance-" + port + ".log");
+    }
+
+    private static Process launch(int port, String... systemProperties) throws IOException {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!jar.toFile().isFile()) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: package the application first");
         }
-        File log = Path.of("target", "instance-" + port + ".log").toFile();
-        Process process = new ProcessBuilder(javaBinary(), "-Xmx256m", "-Dquarkus.http.port=" + port,
-                "-Dquarkus.http.host=127.0.0.1", "-jar", jar.toString())
-                .redirectErrorStream(true).redirectOutput(log).start();
-        AppInstance instance = new AppInstance(port, process);
-        instance.awaitReady(Duration.ofSeconds(90));
-        return instance;
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(javaBinary(), "-Xmx256m",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        command.addAll(java.util.List.of(systemProperties));
+        command.addAll(java.util.List.of("-jar", jar.toString()));
+        File logFile = log(port).toFile();
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile).start();
     }
 
     String baseUri() {

@@ -86,6 +86,14 @@ class ClusterScenariosIT {
     }
 
     @Test
+    @Order(1)
+    void instanceWithoutSharedIdKeysRefusesToStart() throws Exception {
+        String log = AppInstance.startExpectingFailure(8293, "-Dquarkus.nova-session.id-keys=");
+        assertThat(log).contains("quarkus.nova-session.id-keys is not set")
+                .contains("every instance must sign and verify session ids with the same keys");
+    }
+
+    @Test
     @Order(2)
     void twoHundredConcurrentWritesOfDistinctKeysThroughBothInstancesAllSurvive() throws Exception {
         Visitor owner = new Visitor().via(a.baseUri());

@@ -1,7 +1,9 @@
 package io.quarkiverse.novasession.runtime.store.infinispan;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +71,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     /** The last version this instance saw of a session: lets a write skip its read. Only an optimisation: a stale one costs a retry. */
     private final Map<String, Snapshot> versions = new ConcurrentHashMap<>();
     private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
+    private final Map<String, WriteQueue> queues = new ConcurrentHashMap<>();
 
     @PostConstruct
     void connect() {
@@ -97,15 +100,15 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
 
     @Override
     public Uni<Void> setValue(String sessionId, String key, String value) {
-        return update(sessionId, document -> {
+        return enqueue(sessionId, document -> {
             document.set(key, SessionDocument.parseValue(value));
             return true;
-        }, settings.maxWriteAttempts());
+        });
     }
 
     @Override
     public Uni<Void> deleteValue(String sessionId, String key) {
-        return update(sessionId, document -> document.remove(key) != null, settings.maxWriteAttempts());
+        return enqueue(sessionId, document -> document.remove(key) != null);
     }
 
     @Override
@@ -134,12 +137,62 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     /**
-     * Applies {@code change} to the session document with a conditional write, re-reading and retrying when another
-     * writer got there first.
-     *
-     * @param change changes the document; returns false when there is nothing to write
+     * Queues a change of a session document. Changes of one session on this instance are written together, one
+     * conditional write at a time (group commit): concurrent writers of one session then race only against other
+     * instances, not against each other.
      */
-    private Uni<Void> update(String sessionId, Function<ObjectNode, Boolean> change, int attemptsLeft) {
+    private Uni<Void> enqueue(String sessionId, Function<ObjectNode, Boolean> change) {
+        PendingChange pending = new PendingChange(change);
+        while (true) {
+            WriteQueue queue = queues.computeIfAbsent(sessionId, id -> new WriteQueue());
+            boolean startWriting;
+            synchronized (queue) {
+                if (queue.closed) {
+                    continue;
+                }
+                queue.pending.add(pending);
+                startWriting = !queue.writing;
+                queue.writing = true;
+            }
+            if (startWriting) {
+                drain(sessionId, queue);
+            }
+            return Uni.createFrom().completionStage(pending.done);
+        }
+    }
+
+    private void drain(String sessionId, WriteQueue queue) {
+        List<PendingChange> batch;
+        synchronized (queue) {
+            if (queue.pending.isEmpty()) {
+                queue.writing = false;
+                queue.closed = true;
+                queues.remove(sessionId, queue);
+                return;
+            }
+            batch = new ArrayList<>(queue.pending);
+            queue.pending.clear();
+        }
+        update(sessionId, batch, settings.maxWriteAttempts()).subscribe().with(
+                done -> {
+                    for (PendingChange change : batch) {
+                        change.done.complete(null);
+                    }
+                    drain(sessionId, queue);
+                },
+                failure -> {
+                    for (PendingChange change : batch) {
+                        change.done.completeExceptionally(failure);
+                    }
+                    drain(sessionId, queue);
+                });
+    }
+
+    /**
+     * Applies {@code changes} to the session document with a conditional write, re-reading and retrying when another
+     * instance got there first.
+     */
+    private Uni<Void> update(String sessionId, List<PendingChange> changes, int attemptsLeft) {
         Snapshot known = versions.get(sessionId);
         Uni<Snapshot> current = known != null ? Uni.createFrom().item(known) : read(sessionId);
         return current.chain(snapshot -> {
@@ -148,7 +201,11 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                 return Uni.createFrom().item(Boolean.TRUE);
             }
             ObjectNode document = snapshot.document();
-            if (!change.apply(document)) {
+            boolean changed = false;
+            for (PendingChange change : changes) {
+                changed |= change.change.apply(document);
+            }
+            if (!changed) {
                 return Uni.createFrom().item(Boolean.TRUE);
             }
             return write(sessionId, snapshot, document.toString());
@@ -166,7 +223,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             int lostRaces = settings.maxWriteAttempts() - attemptsLeft + 1;
             long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L << Math.min(lostRaces, 6));
             return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(pauseMillis))
-                    .chain(ignored -> update(sessionId, change, attemptsLeft - 1));
+                    .chain(ignored -> update(sessionId, changes, attemptsLeft - 1));
         });
     }
 
@@ -235,6 +292,25 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         }
         return "<replicated-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" statistics=\"true\">" + encoding
                 + "</replicated-cache>";
+    }
+
+    /**
+     * The changes of one session waiting for their write on this instance.
+     */
+    private static final class WriteQueue {
+        final List<PendingChange> pending = new ArrayList<>();
+        boolean writing;
+        /** Drained and removed from the map: a new change must start a new queue. */
+        boolean closed;
+    }
+
+    private static final class PendingChange {
+        final Function<ObjectNode, Boolean> change;
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+
+        PendingChange(Function<ObjectNode, Boolean> change) {
+            this.change = change;
+        }
     }
 
     /**
