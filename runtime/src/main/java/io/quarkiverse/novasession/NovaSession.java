@@ -53,6 +53,15 @@ public interface NovaSession {
     void delete(String key);
 
     /**
+     * Gives the session a new id, keeping its data: the old id is dead at once, and this response sets the new cookie.
+     * Call it on every login and every change of privilege, so that an id planted or seen before cannot ride the
+     * upgraded session (session fixation).
+     *
+     * @return the new id
+     */
+    String rotate();
+
+    /**
      * Removes the whole session from the store and expires the session cookie on this response. A later request that
      * still sends the old cookie sees an empty session. A value set later in this same request starts a new session
      * with a new id and cookie.

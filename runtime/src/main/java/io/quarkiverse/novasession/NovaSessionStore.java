@@ -42,6 +42,19 @@ public interface NovaSessionStore {
     Uni<Void> deleteValue(String sessionId, String key);
 
     /**
+     * Moves a session's data from one key to another, for id rotation ({@link NovaSession#rotate()}): afterwards
+     * {@code newSessionId} holds what {@code oldSessionId} held, and {@code oldSessionId} holds nothing, at once. Nothing
+     * happens if the old session does not exist.
+     * <p>
+     * The built-in stores implement it. The default fails: a store that only knows Nova's four operations cannot list a
+     * session's keys, so it cannot copy them.
+     */
+    default Uni<Void> renameSession(String oldSessionId, String newSessionId) {
+        return Uni.createFrom().failure(new UnsupportedOperationException(getClass().getName()
+                + " does not implement NovaSessionStore.renameSession, so session ids cannot be rotated with it"));
+    }
+
+    /**
      * Whether every {@link Uni} this store returns has already completed when it is returned, without ever blocking
      * (an in-memory map does; a network store does not).
      * <p>

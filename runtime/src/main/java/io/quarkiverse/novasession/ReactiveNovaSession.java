@@ -36,6 +36,11 @@ public interface ReactiveNovaSession {
     Uni<Void> delete(String key);
 
     /**
+     * @see NovaSession#rotate()
+     */
+    Uni<String> rotate();
+
+    /**
      * @see NovaSession#delete()
      */
     Uni<Void> delete();

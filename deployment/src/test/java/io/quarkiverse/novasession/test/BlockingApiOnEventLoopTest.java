@@ -3,7 +3,6 @@ package io.quarkiverse.novasession.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,11 +13,7 @@ import io.restassured.response.Response;
 class BlockingApiOnEventLoopTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar
-                    .addClasses(SessionRoutes.class, RecordingStore.class, SlowStore.class, StoreNaming.class)
-                    .addAsResource(new StringAsset("quarkus.nova-session.manager=" + SlowStore.class.getName()),
-                            "application.properties"));
+    static final QuarkusUnitTest TEST = TestApps.onStore(SlowStore.class);
 
     @BeforeEach
     void clearCalls() {

@@ -11,8 +11,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class BlockingApiOnEventLoopWithMemoryStoreTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class));
+    static final QuarkusUnitTest TEST = TestApps.routes();
 
     @Test
     void memoryStoreNeverBlocksSoTheBlockingApiWorksOnEventLoop() {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.inject.Inject;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -17,10 +16,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class CustomStoreChosenByClassNameTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class, RecordingStore.class, StoreNaming.class)
-                    .addAsResource(new StringAsset("quarkus.nova-session.manager=" + RecordingStore.class.getName()),
-                            "application.properties"));
+    static final QuarkusUnitTest TEST = TestApps.onStore(RecordingStore.class);
 
     @Inject
     RecordingStore store;

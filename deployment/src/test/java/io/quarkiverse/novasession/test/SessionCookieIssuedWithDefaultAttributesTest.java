@@ -12,8 +12,7 @@ import io.restassured.response.Response;
 class SessionCookieIssuedWithDefaultAttributesTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class));
+    static final QuarkusUnitTest TEST = TestApps.routes();
 
     @Test
     void newVisitorGetsSecureRandomIdCookieThatIdAlreadyReturns() {

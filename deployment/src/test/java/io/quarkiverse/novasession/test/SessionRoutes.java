@@ -37,6 +37,8 @@ public class SessionRoutes {
             blocking.set(ctx.pathParam("key"), ctx.queryParams().get("value"));
             return blocking.id();
         }));
+        router.get("/rotate").handler(ctx -> reactive.rotate()
+                .subscribe().with(ctx::end, failure -> fail(ctx, failure)));
         router.get("/nothing").handler(ctx -> ctx.end("nothing"));
     }
 

@@ -3,7 +3,6 @@ package io.quarkiverse.novasession.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -12,10 +11,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class UntouchedSessionCausesNoStoreAccessTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class, RecordingStore.class, StoreNaming.class)
-                    .addAsResource(new StringAsset("quarkus.nova-session.manager=" + RecordingStore.class.getName()),
-                            "application.properties"));
+    static final QuarkusUnitTest TEST = TestApps.onStore(RecordingStore.class);
 
     @Test
     void requestsThatNeverUseTheirSessionNeverReachTheStore() {

@@ -50,6 +50,11 @@ public class NovaSessionImpl implements NovaSession {
     }
 
     @Override
+    public String rotate() {
+        return await(reactive.rotate());
+    }
+
+    @Override
     public void delete() {
         await(reactive.delete());
     }

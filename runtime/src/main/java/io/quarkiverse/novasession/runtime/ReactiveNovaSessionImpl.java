@@ -85,6 +85,20 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     }
 
     @Override
+    public Uni<String> rotate() {
+        return Uni.createFrom().deferred(() -> {
+            RequestSession session = current();
+            String newId = session.runtime().ids().generate();
+            if (session.isDeleted()) {
+                return Uni.createFrom().item(session.rotatedTo(newId));
+            }
+            String newStoreKey = SessionIds.storeKey(newId);
+            return timed(session, () -> session.store().renameSession(session.storeKey(), newStoreKey))
+                    .map(ignored -> session.rotatedTo(newId));
+        });
+    }
+
+    @Override
     public Uni<Void> delete() {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
@@ -118,7 +132,8 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             return storeCall.get();
         }
         String storeName = runtime.store().getClass().getSimpleName();
-        Uni<T> operation = Uni.createFrom().<T> deferred(storeCall::get).onFailure(failure -> !(failure instanceof NovaSessionStoreException))
+        Uni<T> operation = Uni.createFrom().<T> deferred(storeCall::get).onFailure(failure -> !(failure instanceof NovaSessionStoreException)
+                        && !(failure instanceof UnsupportedOperationException))
                 .transform(failure -> new NovaSessionStoreException("Session store " + storeName + " failed: " + failure, failure));
         Supplier<Throwable> timeout = () -> new NovaSessionStoreException("Session store " + storeName
                 + " did not answer within " + runtime.storeTimeout(), null);

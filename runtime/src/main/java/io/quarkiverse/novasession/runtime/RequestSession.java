@@ -77,6 +77,17 @@ final class RequestSession {
         return storeKey();
     }
 
+    /**
+     * @return the new id, which the response now sends
+     */
+    synchronized String rotatedTo(String newId) {
+        id = newId;
+        storeKey = null;
+        deleted = false;
+        cookieToSend = true;
+        return newId;
+    }
+
     boolean cookieToSend() {
         return cookieToSend;
     }

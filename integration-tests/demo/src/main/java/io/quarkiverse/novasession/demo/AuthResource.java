@@ -13,6 +13,7 @@ import io.quarkiverse.novasession.NovaSession;
 
 /**
  * Log in and out, keeping the user name in the session. A real application checks a password here.
+ * Login rotates the session id; logout deletes the session.
  */
 @Path("/")
 @Produces(MediaType.TEXT_PLAIN)
@@ -29,6 +30,8 @@ public class AuthResource {
         if (user == null || user.isBlank() || user.length() > 64) {
             return Response.status(Response.Status.BAD_REQUEST).entity("Give a user name of 1 to 64 characters").build();
         }
+        // a new id on every login: an id planted or seen before the login must not carry the logged-in session
+        session.rotate();
         session.set(USER, user);
         return Response.ok("Welcome " + user).build();
     }

@@ -89,6 +89,28 @@ public abstract class SessionSuite {
     }
 
     @Test
+    void loginRotatesTheIdKeepsTheDataAndKillsTheOldId() {
+        Visitor visitor = new Visitor();
+        visitor.postJson("/cart/items", "{\"sku\":\"tea\",\"quantity\":2}");
+        String before = visitor.sessionId();
+
+        Response login = visitor.postForm("/login", "user", "alice");
+        assertThat(Visitor.sessionCookies(login)).singleElement().asString().matches(COOKIE_FORMAT);
+        String after = visitor.sessionId();
+        assertThat(after).isNotEqualTo(before);
+
+        assertThat(visitor.get("/cart").body().asString()).isEqualTo("{\"items\":[{\"sku\":\"tea\",\"quantity\":2}]}");
+        Response later = visitor.get("/whoami");
+        assertThat(later.body().asString()).isEqualTo("alice");
+        assertThat(Visitor.sessionCookies(later)).isEmpty();
+
+        Visitor attacker = new Visitor().withSessionId(before);
+        assertThat(attacker.get("/whoami").statusCode()).isEqualTo(401);
+        assertThat(attacker.get("/cart").body().asString()).isEqualTo("{\"items\":[]}");
+        assertThat(inspect(before, "cart")).isEqualTo("<absent>");
+    }
+
+    @Test
     void deleteRemovesEveryKeyFromTheStore() {
         Visitor visitor = new Visitor();
         visitor.postForm("/login", "user", "alice");

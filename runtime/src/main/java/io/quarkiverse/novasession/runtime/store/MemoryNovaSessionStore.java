@@ -48,6 +48,15 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     }
 
     @Override
+    public Uni<Void> renameSession(String oldSessionId, String newSessionId) {
+        Map<String, String> session = sessions.remove(oldSessionId);
+        if (session != null) {
+            sessions.put(newSessionId, session);
+        }
+        return DONE;
+    }
+
+    @Override
     public boolean completesImmediately() {
         return true;
     }

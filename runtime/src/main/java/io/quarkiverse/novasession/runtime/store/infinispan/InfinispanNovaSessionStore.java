@@ -121,6 +121,22 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     /**
+     * Copies the document to the new key, then marks the old one deleted: a write still aimed at the old id fails its
+     * version check against the marker and is dropped.
+     */
+    @Override
+    public Uni<Void> renameSession(String oldSessionId, String newSessionId) {
+        return read(oldSessionId).chain(snapshot -> {
+            if (snapshot.absent() || snapshot.deleted()) {
+                return Uni.createFrom().voidItem();
+            }
+            return cache().chain(remote -> call(Call.PUT_IF_ABSENT,
+                    () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(newSessionId, snapshot.text())))
+                    .chain(ignored -> deleteValue(oldSessionId));
+        });
+    }
+
+    /**
      * @return how many Hot Rod calls of each kind this store made since start-up
      */
     public Map<Call, Long> hotRodCalls() {

@@ -1,0 +1,32 @@
+package io.quarkiverse.novasession.test;
+
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+
+import io.quarkus.test.QuarkusUnitTest;
+
+/**
+ * The test applications the scenarios run: {@link SessionRoutes} on a given store.
+ */
+final class TestApps {
+
+    private TestApps() {
+    }
+
+    /**
+     * @return the routes on the default memory store, default settings
+     */
+    static QuarkusUnitTest routes() {
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class));
+    }
+
+    /**
+     * @return the routes on {@link RecordingStore} (or a subclass), chosen by class name
+     */
+    static QuarkusUnitTest onStore(Class<? extends RecordingStore> store) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot(jar -> jar
+                        .addClasses(SessionRoutes.class, RecordingStore.class, store, StoreNaming.class)
+                        .addAsResource(new StringAsset("quarkus.nova-session.manager=" + store.getName()),
+                                "application.properties"));
+    }
+}
