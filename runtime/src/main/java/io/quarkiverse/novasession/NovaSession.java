@@ -19,7 +19,8 @@ import java.util.Optional;
 public interface NovaSession {
 
     /**
-     * @return the current request's session id (the value of the session cookie, or the id issued to this request)
+     * @return the current request's session id (the value of the session cookie, or the id issued to this request);
+     *         null with {@code quarkus.nova-session.create=lazy} while the visitor has no session yet
      */
     String id();
 

@@ -14,7 +14,8 @@ import io.smallrye.mutiny.Uni;
 public interface ReactiveNovaSession {
 
     /**
-     * @return the current request's session id
+     * @return the current request's session id; null with {@code quarkus.nova-session.create=lazy} while the visitor
+     *         has no session yet
      * @throws SessionIdNotSetException outside an HTTP request or when sessions are disabled (this is the one method
      *         that does not return a {@code Uni})
      */

@@ -23,7 +23,7 @@ public class SessionRoutes {
     NovaSession blocking;
 
     void routes(@Observes Router router) {
-        router.get("/id").handler(ctx -> answer(ctx, () -> reactive.id()));
+        router.get("/id").handler(ctx -> answer(ctx, () -> String.valueOf(reactive.id())));
         router.get("/get/:key").handler(ctx -> reactive.get(ctx.pathParam("key"), String.class)
                 .subscribe().with(value -> ctx.end(value.orElse("<none>")), failure -> fail(ctx, failure)));
         router.get("/set/:key").handler(ctx -> reactive.set(ctx.pathParam("key"), ctx.queryParams().get("value"))

@@ -16,17 +16,17 @@ final class TestApps {
      * @return the routes on the default memory store, default settings
      */
     static QuarkusUnitTest routes() {
-        return new QuarkusUnitTest().withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class));
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar.addClasses(TestApps.class, SessionRoutes.class));
     }
 
     /**
      * @return the routes on {@link RecordingStore} (or a subclass), chosen by class name
      */
-    static QuarkusUnitTest onStore(Class<? extends RecordingStore> store) {
+    static QuarkusUnitTest onStore(Class<? extends RecordingStore> store, String... properties) {
+        String config = "quarkus.nova-session.manager=" + store.getName() + "\n" + String.join("\n", properties);
         return new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar
-                        .addClasses(SessionRoutes.class, RecordingStore.class, store, StoreNaming.class)
-                        .addAsResource(new StringAsset("quarkus.nova-session.manager=" + store.getName()),
-                                "application.properties"));
+                        .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, store, StoreNaming.class)
+                        .addAsResource(new StringAsset(config), "application.properties"));
     }
 }

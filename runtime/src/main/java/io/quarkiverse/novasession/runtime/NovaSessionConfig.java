@@ -31,6 +31,25 @@ public interface NovaSessionConfig {
     Duration storeTimeout();
 
     /**
+     * When a visitor's session begins. {@code eager} (Nova's way): every request without a valid session cookie gets
+     * a new id and a cookie, before the application runs. {@code lazy}: no id and no cookie until the application
+     * first writes to the session (or rotates it); until then {@code id()} returns null and reads find nothing, without
+     * asking the store. Lazy creation spares bots and one-page visitors a session and a cookie banner.
+     */
+    @WithDefault("eager")
+    Creation create();
+
+    /**
+     * When sessions begin.
+     */
+    enum Creation {
+        /** A session for every visitor, at the first request. */
+        EAGER,
+        /** A session at the first write. */
+        LAZY
+    }
+
+    /**
      * Secret keys that sign session ids, so that an id this application never issued is refused without asking the
      * store. The first key signs new ids; every key verifies, so a key is rotated by putting the new one first and
      * dropping the old one once its sessions have expired. Each key is at least 32 characters (for example

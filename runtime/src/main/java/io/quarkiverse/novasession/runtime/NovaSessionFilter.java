@@ -7,8 +7,9 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Gives every request a session before the application runs, as Nova's stream handler does: the id from a
- * well-formed session cookie, or a new id and a cookie for the response. It never touches the store, so a request that
+ * Gives every request a session before the application runs, as Nova's stream handler does: the id from a valid
+ * session cookie, or a new id and a cookie for the response (or, with lazy creation, a session to be created by the
+ * first write). It never touches the store, so a request that
  * ignores its session costs no store access. It knows nothing of any particular store.
  */
 final class NovaSessionFilter implements Handler<RoutingContext> {
@@ -18,9 +19,11 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
     private final SessionRuntime runtime;
     private final SessionCookieReader reader;
     private final SessionCookieWriter writer;
+    private final boolean lazy;
 
-    NovaSessionFilter(SessionRuntime runtime, SessionCookieReader reader, SessionCookieWriter writer) {
+    NovaSessionFilter(SessionRuntime runtime, SessionCookieReader reader, SessionCookieWriter writer, boolean lazy) {
         this.runtime = runtime;
+        this.lazy = lazy;
         this.reader = reader;
         this.writer = writer;
     }
@@ -31,6 +34,8 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
         RequestSession session;
         if (id != null) {
             session = RequestSession.fromCookie(runtime, id);
+        } else if (lazy) {
+            session = RequestSession.notYetCreated(runtime);
         } else {
             session = RequestSession.issued(runtime);
             if (LOG.isTraceEnabled()) {

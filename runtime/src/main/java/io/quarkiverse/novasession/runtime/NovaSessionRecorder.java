@@ -39,7 +39,8 @@ public class NovaSessionRecorder {
         }
         SessionIdSigner ids = signer(settings, storeClassName, sharedStore);
         SessionRuntime runtime = new SessionRuntime(lookUpStore(storeClassName), settings.storeTimeout(), ids);
-        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), ids), new SessionCookieWriter(cookie));
+        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), ids), new SessionCookieWriter(cookie),
+                settings.create() == NovaSessionConfig.Creation.LAZY);
     }
 
     private static SessionIdSigner signer(NovaSessionConfig settings, String storeClassName, boolean sharedStore) {

@@ -48,7 +48,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (type == null) {
                 throw new IllegalArgumentException("Session value type must not be null");
             }
-            if (session.isDeleted()) {
+            if (session.isEmpty()) {
                 return Uni.createFrom().item(Optional.empty());
             }
             return timed(session, () -> session.store().getValue(session.storeKey(), key))
@@ -77,7 +77,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
             SessionValues.checkKey(key);
-            if (session.isDeleted()) {
+            if (session.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             return timed(session, () -> session.store().deleteValue(session.storeKey(), key));
@@ -89,7 +89,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
             String newId = session.runtime().ids().generate();
-            if (session.isDeleted()) {
+            if (session.isEmpty()) {
                 return Uni.createFrom().item(session.rotatedTo(newId));
             }
             String newStoreKey = SessionIds.storeKey(newId);
@@ -102,7 +102,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     public Uni<Void> delete() {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
-            if (session.isDeleted()) {
+            if (session.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
             return timed(session, () -> session.store().deleteValue(session.storeKey()))

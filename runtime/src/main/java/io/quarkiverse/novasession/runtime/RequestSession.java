@@ -28,6 +28,13 @@ final class RequestSession {
         return new RequestSession(runtime, id, false);
     }
 
+    /**
+     * No session yet (lazy creation): the first write issues one.
+     */
+    static RequestSession notYetCreated(SessionRuntime runtime) {
+        return new RequestSession(runtime, null, false);
+    }
+
     static RequestSession issued(SessionRuntime runtime) {
         return new RequestSession(runtime, runtime.ids().generate(), true);
     }
@@ -57,18 +64,26 @@ final class RequestSession {
         return deleted;
     }
 
+    /**
+     * @return whether there is no session to read: deleted in this request, or not created yet
+     */
+    boolean isEmpty() {
+        return deleted || id == null;
+    }
+
     void markDeleted() {
         deleted = true;
         cookieToSend = false;
     }
 
     /**
-     * After {@link #markDeleted()}, a write starts a new session: a new id, never the deleted one.
+     * After {@link #markDeleted()}, or before any session exists (lazy creation), a write starts a new session: a new
+     * id, never the deleted one.
      *
      * @return the store key to write under
      */
     synchronized String storeKeyForWrite() {
-        if (deleted) {
+        if (deleted || id == null) {
             id = runtime.ids().generate();
             storeKey = null;
             deleted = false;
