@@ -3,7 +3,6 @@ package io.quarkiverse.novasession.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,13 +15,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class SecureCookieBehindTrustedProxyTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class)
-                    .addAsResource(new StringAsset("""
-                            quarkus.http.proxy.proxy-address-forwarding=true
-                            quarkus.http.proxy.allow-x-forwarded=true
-                            quarkus.http.proxy.trusted-proxies=127.0.0.1
-                            """), "application.properties"));
+    static final QuarkusUnitTest TEST = TestApps.behindProxy("127.0.0.1");
 
     @Test
     void cookieIsSecureWhenTheTrustedProxySaysHttps() {

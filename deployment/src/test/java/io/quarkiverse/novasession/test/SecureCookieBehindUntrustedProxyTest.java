@@ -3,7 +3,6 @@ package io.quarkiverse.novasession.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,13 +14,7 @@ import io.quarkus.test.QuarkusUnitTest;
 class SecureCookieBehindUntrustedProxyTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest()
-            .withApplicationRoot(jar -> jar.addClasses(SessionRoutes.class)
-                    .addAsResource(new StringAsset("""
-                            quarkus.http.proxy.proxy-address-forwarding=true
-                            quarkus.http.proxy.allow-x-forwarded=true
-                            quarkus.http.proxy.trusted-proxies=10.11.12.13
-                            """), "application.properties"));
+    static final QuarkusUnitTest TEST = TestApps.behindProxy("10.11.12.13");
 
     @Test
     void forwardedHttpsFromAnUntrustedAddressDoesNotMakeTheCookieSecure() {

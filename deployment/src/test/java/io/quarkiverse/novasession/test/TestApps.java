@@ -20,6 +20,18 @@ final class TestApps {
     }
 
     /**
+     * @return the routes behind a proxy that forwards the protocol with {@code X-Forwarded-Proto}, Quarkus trusting
+     *         forwarded headers from {@code trustedProxy} only
+     */
+    static QuarkusUnitTest behindProxy(String trustedProxy) {
+        String config = "quarkus.http.proxy.proxy-address-forwarding=true\n"
+                + "quarkus.http.proxy.allow-x-forwarded=true\n"
+                + "quarkus.http.proxy.trusted-proxies=" + trustedProxy + "\n";
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar.addClasses(TestApps.class, SessionRoutes.class)
+                .addAsResource(new StringAsset(config), "application.properties"));
+    }
+
+    /**
      * @return the routes on {@link RecordingStore} (or a subclass), chosen by class name
      */
     static QuarkusUnitTest onStore(Class<? extends RecordingStore> store, String... properties) {
