@@ -1,5 +1,7 @@
 package io.quarkiverse.novasession.runtime;
 
+import java.util.Locale;
+
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CookieConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CookieSecure;
 import io.vertx.core.http.HttpHeaders;
@@ -71,7 +73,7 @@ final class SessionCookieWriter {
         boolean alreadyPrivate = false;
         for (String directive : cacheControl.split(",")) {
             String trimmed = directive.trim();
-            String name = trimmed.toLowerCase(java.util.Locale.ROOT);
+            String name = trimmed.toLowerCase(Locale.ROOT);
             if (name.equals("public") || name.startsWith("s-maxage")) {
                 continue;
             }

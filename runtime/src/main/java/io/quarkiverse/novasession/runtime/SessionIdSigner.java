@@ -5,6 +5,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -67,7 +68,7 @@ public final class SessionIdSigner {
     public String generate() {
         byte[] id = new byte[RANDOM_BYTES + MAC_BYTES];
         RANDOM.nextBytes(id);
-        byte[] mac = macs.get().get(0).doFinal(java.util.Arrays.copyOf(id, RANDOM_BYTES));
+        byte[] mac = macs.get().get(0).doFinal(Arrays.copyOf(id, RANDOM_BYTES));
         System.arraycopy(mac, 0, id, RANDOM_BYTES, MAC_BYTES);
         return ENCODER.encodeToString(id);
     }
@@ -80,10 +81,10 @@ public final class SessionIdSigner {
             return false;
         }
         byte[] id = DECODER.decode(value.toString());
-        byte[] random = java.util.Arrays.copyOf(id, RANDOM_BYTES);
-        byte[] presented = java.util.Arrays.copyOfRange(id, RANDOM_BYTES, RANDOM_BYTES + MAC_BYTES);
+        byte[] random = Arrays.copyOf(id, RANDOM_BYTES);
+        byte[] presented = Arrays.copyOfRange(id, RANDOM_BYTES, RANDOM_BYTES + MAC_BYTES);
         for (Mac mac : macs.get()) {
-            byte[] expected = java.util.Arrays.copyOf(mac.doFinal(random), MAC_BYTES);
+            byte[] expected = Arrays.copyOf(mac.doFinal(random), MAC_BYTES);
             if (MessageDigest.isEqual(expected, presented)) {
                 return true;
             }

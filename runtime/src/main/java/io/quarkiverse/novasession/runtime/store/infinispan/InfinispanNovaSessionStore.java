@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ import io.quarkiverse.novasession.NovaSessionStoreException;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
+import io.quarkus.arc.Arc;
 import io.quarkus.infinispan.client.runtime.InfinispanClientProducer;
 import io.quarkus.infinispan.client.runtime.InfinispanClientUtil;
 import io.smallrye.mutiny.Uni;
@@ -80,7 +82,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             calls.put(call, new LongAdder());
         }
         String clientName = settings.clientName().orElse(InfinispanClientUtil.DEFAULT_INFINISPAN_CLIENT_NAME);
-        InfinispanClientProducer producer = io.quarkus.arc.Arc.container().instance(InfinispanClientProducer.class).get();
+        InfinispanClientProducer producer = Arc.container().instance(InfinispanClientProducer.class).get();
         cacheManager = producer.getNamedRemoteCacheManager(clientName);
         if (cacheManager == null) {
             throw new IllegalStateException("No Infinispan client named '" + clientName
@@ -264,7 +266,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         return snapshot;
     }
 
-    private <T> Uni<T> call(Call kind, java.util.function.Supplier<CompletableFuture<T>> operation) {
+    private <T> Uni<T> call(Call kind, Supplier<CompletableFuture<T>> operation) {
         calls.get(kind).increment();
         // after a failure, look the cache up (or create it) again: the cluster may have restarted without it
         return Uni.createFrom().completionStage(operation).onFailure().invoke(this::forgetCache);
