@@ -21,8 +21,8 @@ public interface NovaSessionBuildTimeConfig {
     boolean enabled();
 
     /**
-     * The store that keeps session data (Nova's {@code session_manager}), chosen at build time so that only that
-     * store ends up in the application:
+     * The store that keeps session data (Nova's {@code session_manager}), chosen at build time: only that store
+     * becomes a bean, and an application on the memory store carries no Infinispan dependency:
      * <ul>
      * <li>{@code memory}: an in-process map; one node, nothing survives a restart;</li>
      * <li>{@code infinispan}: a remote Infinispan cluster through {@code quarkus-infinispan-client}, shared by every
