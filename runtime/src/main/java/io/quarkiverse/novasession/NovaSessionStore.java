@@ -1,5 +1,8 @@
 package io.quarkiverse.novasession;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.mutiny.Uni;
@@ -14,10 +17,23 @@ import io.smallrye.mutiny.Uni;
  * <p>
  * Keys and values are text: the session layer writes values as JSON before they reach the store. The
  * {@code sessionId} a store receives is never the cookie value: it is a key derived from it (SHA-256, base64url, 43
- * characters), so a dump of the store or of its logs reveals no session id a browser could replay. A store reports failures as failed {@link Uni}s and never blocks the calling thread unless
- * {@link #completesImmediately()} says it may.
+ * characters), so a dump of the store or of its logs reveals no session id a browser could replay. A store reports
+ * failures as failed {@link Uni}s and never blocks the calling thread unless {@link #completesImmediately()} says it
+ * may.
+ * <p>
+ * Expiry needs nothing from a store: the session layer keeps the time a session was last seen under the key
+ * {@value #LAST_SEEN_KEY} of the session itself, never serves a session idle for longer than
+ * {@code quarkus.nova-session.idle-timeout} or older than {@code quarkus.nova-session.absolute-timeout}, and deletes
+ * it when its visitor comes back. A store that can also drop sessions nobody comes back for (a cache's own expiry)
+ * should: the built-in ones do.
  */
 public interface NovaSessionStore {
+
+    /**
+     * The key under which the session layer keeps a session's last-seen time (epoch milliseconds, as JSON text). The
+     * application cannot use it; a store holds it like any other key.
+     */
+    String LAST_SEEN_KEY = "__nova_seen";
 
     /**
      * @return the value stored under {@code key} in session {@code sessionId}, or empty when the session or the key does
@@ -26,10 +42,41 @@ public interface NovaSessionStore {
     Uni<Optional<String>> getValue(String sessionId, String key);
 
     /**
+     * Reads several keys of one session. The session layer reads a value together with {@value #LAST_SEEN_KEY}, so a
+     * store that can answer both in one round trip should override this. The default asks {@link #getValue} for each
+     * key, one after the other.
+     *
+     * @return one element per key, in the order of {@code keys}
+     */
+    default Uni<List<Optional<String>>> getValues(String sessionId, List<String> keys) {
+        Uni<List<Optional<String>>> values = Uni.createFrom().item(new ArrayList<>(keys.size()));
+        for (String key : keys) {
+            values = values.chain(list -> getValue(sessionId, key).map(value -> {
+                list.add(value);
+                return list;
+            }));
+        }
+        return values;
+    }
+
+    /**
      * Stores {@code value} under {@code key}, creating the session if needed and replacing any previous value of that
      * key only.
      */
     Uni<Void> setValue(String sessionId, String key, String value);
+
+    /**
+     * Stores several keys of one session, as {@link #setValue} would one after the other. The session layer writes a
+     * new session's first value together with {@value #LAST_SEEN_KEY}, so a store that can write both in one round trip
+     * should override this. The default calls {@link #setValue} for each entry, in order.
+     */
+    default Uni<Void> setValues(String sessionId, Map<String, String> values) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            done = done.chain(() -> setValue(sessionId, entry.getKey(), entry.getValue()));
+        }
+        return done;
+    }
 
     /**
      * Removes the whole session.

@@ -22,6 +22,13 @@ public interface ReactiveNovaSession {
     String id();
 
     /**
+     * @return the key the store keeps this session under: a SHA-256 of {@link #id()}, the same as in the lifecycle
+     *         events ({@link NovaSessionCreated} ...). Safe to log or to keep (for example to find a user's sessions),
+     *         since it cannot be turned back into a cookie; null when {@link #id()} is
+     */
+    String storeKey();
+
+    /**
      * @see NovaSession#get(String, Class)
      */
     <T> Uni<Optional<T>> get(String key, Class<T> type);

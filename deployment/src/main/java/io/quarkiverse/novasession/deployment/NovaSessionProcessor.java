@@ -4,6 +4,7 @@ import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionImpl;
 import io.quarkiverse.novasession.runtime.NovaSessionRecorder;
 import io.quarkiverse.novasession.runtime.ReactiveNovaSessionImpl;
+import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.quarkiverse.novasession.runtime.StoreFailureHandler;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
@@ -38,7 +39,7 @@ class NovaSessionProcessor {
     @BuildStep
     AdditionalBeanBuildItem sessionBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class, StoreFailureHandler.class)
+                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class, StoreFailureHandler.class, SessionEvents.class)
                 .setUnremovable()
                 .build();
     }

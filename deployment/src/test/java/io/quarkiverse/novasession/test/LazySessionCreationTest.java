@@ -40,7 +40,8 @@ class LazySessionCreationTest {
         String id = write.body().asString();
         assertThat(write.headers().getValues("Set-Cookie"))
                 .containsExactly("session_id=" + id + "; Path=/; HttpOnly; SameSite=Lax");
-        assertThat(RecordingStore.CALLS).containsExactly("set " + SessionIds.storeKey(id) + " k");
+        String storeKey = SessionIds.storeKey(id);
+        assertThat(RecordingStore.CALLS).containsExactly("set " + storeKey + " __nova_seen", "set " + storeKey + " k");
 
         Response read = given().cookie("session_id", id).get("/get/k");
         assertThat(read.body().asString()).isEqualTo("v");

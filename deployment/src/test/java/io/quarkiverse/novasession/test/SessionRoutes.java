@@ -39,6 +39,9 @@ public class SessionRoutes {
         }));
         router.get("/rotate").handler(ctx -> reactive.rotate()
                 .subscribe().with(ctx::end, failure -> fail(ctx, failure)));
+        router.get("/delete/:key").handler(ctx -> reactive.delete(ctx.pathParam("key"))
+                .subscribe().with(done -> ctx.end("deleted"), failure -> fail(ctx, failure)));
+        router.get("/store-key").handler(ctx -> answer(ctx, () -> String.valueOf(reactive.storeKey())));
         router.get("/nothing").handler(ctx -> ctx.end("nothing"));
     }
 

@@ -20,6 +20,15 @@ final class TestApps {
     }
 
     /**
+     * @return the routes on the default memory store, with {@link SessionEventLog} observing the lifecycle events
+     */
+    static QuarkusUnitTest routesWithEvents(String... properties) {
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar
+                .addClasses(TestApps.class, SessionRoutes.class, SessionEventLog.class)
+                .addAsResource(new StringAsset(String.join("\n", properties)), "application.properties"));
+    }
+
+    /**
      * @return the routes behind a proxy that forwards the protocol with {@code X-Forwarded-Proto}, Quarkus trusting
      *         forwarded headers from {@code trustedProxy} only
      */
@@ -38,7 +47,8 @@ final class TestApps {
         String config = "quarkus.nova-session.manager=" + store.getName() + "\n" + String.join("\n", properties);
         return new QuarkusUnitTest()
                 .withApplicationRoot(jar -> jar
-                        .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, store, StoreNaming.class)
+                        .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, store, StoreNaming.class,
+                                SessionEventLog.class)
                         .addAsResource(new StringAsset(config), "application.properties"));
     }
 }

@@ -70,6 +70,58 @@ public interface NovaSessionConfig {
     int maxValueSize();
 
     /**
+     * The most keys one session may hold. A write of a new key past it fails with {@code SessionLimitException} and
+     * nothing is stored; overwriting an existing key is always allowed. Enforced by the built-in stores; a custom store
+     * enforces it only if it chooses to (it can read this setting).
+     */
+    @WithDefault("100")
+    int maxKeys();
+
+    /**
+     * How long a session lives without a request that uses it. An idle session reads as empty, is deleted from the
+     * store, and its visitor gets a new id. OWASP's session cheat sheet suggests 2 to 5 minutes for high-value
+     * applications and 15 to 30 minutes for others.
+     */
+    @WithDefault("30M")
+    Duration idleTimeout();
+
+    /**
+     * How long a session lives at most, however active, counted from its start (rotating the id keeps the start): a
+     * stolen id stops working at the latest then. The start is signed into the id, so it is enforced before any store
+     * access, even for ids whose session a custom store never expires.
+     */
+    @WithDefault("8H")
+    Duration absoluteTimeout();
+
+    /**
+     * How often a session's last-seen time is written back while it is in use. A session is expired once idle for
+     * {@code idle-timeout}, measured from that time, so it may expire up to this much earlier than the exact idle time;
+     * in exchange a request that only reads writes to the store at most once per interval instead of every time. Keep it
+     * well under {@code idle-timeout}.
+     */
+    @WithDefault("1M")
+    Duration touchInterval();
+
+    /**
+     * The memory store ({@code quarkus.nova-session.manager=memory}, the default).
+     */
+    MemoryStoreConfig memory();
+
+    /**
+     * Settings of the memory store.
+     */
+    interface MemoryStoreConfig {
+
+        /**
+         * The most sessions the memory store holds. Past it, it drops the sessions least likely to be used again (a
+         * Caffeine cache's size eviction), logs a warning at most once a minute saying how many it dropped, and fires
+         * {@code NovaSessionDestroyed} with cause {@code EVICTED}. It keeps a flood of clients from exhausting the heap.
+         */
+        @WithDefault("100000")
+        int maxSessions();
+    }
+
+    /**
      * The Infinispan store ({@code quarkus.nova-session.manager=infinispan}).
      */
     InfinispanStoreConfig infinispan();
@@ -112,6 +164,13 @@ public interface NovaSessionConfig {
          */
         @WithDefault("30M")
         Duration deletedRetention();
+
+        /**
+         * How often the cluster looks for expired sessions (the cache's expiration reaper), when this store creates the
+         * cache. An idle session is dropped, and {@code NovaSessionExpired} fired, at most this long after it expired.
+         */
+        @WithDefault("1M")
+        Duration expirationInterval();
 
         /**
          * How many times a write retries when another instance changed the same session at the same moment, before it

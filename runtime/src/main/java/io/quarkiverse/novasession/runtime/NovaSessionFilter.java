@@ -9,8 +9,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Gives every request a session before the application runs, as Nova's stream handler does: the id from a valid
  * session cookie, or a new id and a cookie for the response (or, with lazy creation, a session to be created by the
- * first write). It never touches the store, so a request that
- * ignores its session costs no store access. It knows nothing of any particular store.
+ * first write). It does not touch the store, so a request that ignores its session costs no store access; the one
+ * exception is an id past the absolute timeout, whose data it has deleted in the background. It knows nothing of any
+ * particular store.
  */
 final class NovaSessionFilter implements Handler<RoutingContext> {
 
@@ -19,11 +20,9 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
     private final SessionRuntime runtime;
     private final SessionCookieReader reader;
     private final SessionCookieWriter writer;
-    private final boolean lazy;
 
-    NovaSessionFilter(SessionRuntime runtime, SessionCookieReader reader, SessionCookieWriter writer, boolean lazy) {
+    NovaSessionFilter(SessionRuntime runtime, SessionCookieReader reader, SessionCookieWriter writer) {
         this.runtime = runtime;
-        this.lazy = lazy;
         this.reader = reader;
         this.writer = writer;
     }
@@ -32,9 +31,12 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String id = reader.sessionId(ctx.request().headers().getAll(HttpHeaders.COOKIE));
         RequestSession session;
-        if (id != null) {
+        if (id != null && runtime.pastAbsoluteTimeout(id)) {
+            session = RequestSession.replacingExpired(runtime);
+            runtime.purgeExpired(id);
+        } else if (id != null) {
             session = RequestSession.fromCookie(runtime, id);
-        } else if (lazy) {
+        } else if (runtime.lazy()) {
             session = RequestSession.notYetCreated(runtime);
         } else {
             session = RequestSession.issued(runtime);
@@ -48,7 +50,7 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
     }
 
     private void writeCookie(RoutingContext ctx, RequestSession session) {
-        if (session.isDeleted()) {
+        if (session.cookieToExpire()) {
             writer.writeExpiringCookie(ctx.request());
         } else if (session.cookieToSend()) {
             writer.writeSessionCookie(ctx.request(), session.id());

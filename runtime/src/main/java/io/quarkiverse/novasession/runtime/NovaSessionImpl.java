@@ -35,6 +35,11 @@ public class NovaSessionImpl implements NovaSession {
     }
 
     @Override
+    public String storeKey() {
+        return reactive.storeKey();
+    }
+
+    @Override
     public <T> Optional<T> get(String key, Class<T> type) {
         return await(reactive.get(key, type));
     }

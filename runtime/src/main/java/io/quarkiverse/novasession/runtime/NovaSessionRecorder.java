@@ -38,9 +38,25 @@ public class NovaSessionRecorder {
                     + " so no visitor will keep a session");
         }
         SessionIdSigner ids = signer(settings, storeClassName, sharedStore);
-        SessionRuntime runtime = new SessionRuntime(lookUpStore(storeClassName), settings.storeTimeout(), ids);
-        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), ids), new SessionCookieWriter(cookie),
-                settings.create() == NovaSessionConfig.Creation.LAZY);
+        checkTimeouts(settings);
+        SessionRuntime runtime = new SessionRuntime(lookUpStore(storeClassName), ids,
+                Arc.container().instance(SessionEvents.class).get(), settings);
+        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), ids), new SessionCookieWriter(cookie));
+    }
+
+    private static void checkTimeouts(NovaSessionConfig settings) {
+        if (settings.idleTimeout().isNegative() || settings.idleTimeout().isZero()
+                || settings.absoluteTimeout().isNegative() || settings.absoluteTimeout().isZero()) {
+            throw new ConfigurationException("quarkus.nova-session.idle-timeout and absolute-timeout must be positive");
+        }
+        if (settings.touchInterval().compareTo(settings.idleTimeout()) >= 0) {
+            throw new ConfigurationException("quarkus.nova-session.touch-interval (" + settings.touchInterval()
+                    + ") must be shorter than idle-timeout (" + settings.idleTimeout() + "), or an active session would"
+                    + " expire between two refreshes of its last-seen time");
+        }
+        if (settings.maxKeys() < 1 || settings.maxValueSize() < 1) {
+            throw new ConfigurationException("quarkus.nova-session.max-keys and max-value-size must be at least 1");
+        }
     }
 
     private static SessionIdSigner signer(NovaSessionConfig settings, String storeClassName, boolean sharedStore) {

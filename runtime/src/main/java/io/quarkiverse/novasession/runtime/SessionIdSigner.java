@@ -13,10 +13,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Issues session ids and recognises the ones this application issued, without asking any store: an id is 24 bytes
- * from {@link SecureRandom} (192 bits) followed by the first 16 bytes of their HMAC-SHA256 under the signing key,
- * base64url without padding: always {@value #LENGTH} characters. An id a client made up, even well-formed, fails the MAC
- * and is never adopted.
+ * Issues session ids and recognises the ones this application issued, without asking any store: an id is 18 bytes
+ * from {@link SecureRandom} (144 bits) and the 6-byte time its session began (epoch milliseconds), followed by the
+ * first 16 bytes of their HMAC-SHA256 under the signing key, base64url without padding: always {@value #LENGTH}
+ * characters. An id a client made up, even well-formed, fails the MAC and is never adopted; since the start time is
+ * signed, a session's age is known from its id alone, which enforces the absolute timeout without any store access.
  * <p>
  * Several keys can be configured: the first signs, all verify, so keys can be rotated without logging everybody out.
  */
@@ -27,7 +28,10 @@ public final class SessionIdSigner {
     /** Shortest accepted key, in characters. */
     public static final int MIN_KEY_LENGTH = 32;
 
-    private static final int RANDOM_BYTES = 24;
+    private static final int RANDOM_BYTES = 18;
+    private static final int TIME_BYTES = 6;
+    /** What the MAC covers: the random part and the start time. */
+    private static final int SIGNED_BYTES = RANDOM_BYTES + TIME_BYTES;
     private static final int MAC_BYTES = 16;
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
@@ -65,12 +69,40 @@ public final class SessionIdSigner {
         return new SessionIdSigner(List.of(ENCODER.encodeToString(secret)));
     }
 
+    /**
+     * @return a new id for a session that begins now
+     */
     public String generate() {
-        byte[] id = new byte[RANDOM_BYTES + MAC_BYTES];
+        return generate(System.currentTimeMillis());
+    }
+
+    /**
+     * @param sessionStart when the session began, epoch milliseconds: a rotated id keeps its session's start, so that
+     *        rotation never extends the absolute timeout
+     * @return a new id
+     */
+    public String generate(long sessionStart) {
+        byte[] id = new byte[SIGNED_BYTES + MAC_BYTES];
         RANDOM.nextBytes(id);
-        byte[] mac = macs.get().get(0).doFinal(Arrays.copyOf(id, RANDOM_BYTES));
-        System.arraycopy(mac, 0, id, RANDOM_BYTES, MAC_BYTES);
+        for (int i = 0; i < TIME_BYTES; i++) {
+            id[RANDOM_BYTES + i] = (byte) (sessionStart >>> (8 * (TIME_BYTES - 1 - i)));
+        }
+        byte[] mac = macs.get().get(0).doFinal(Arrays.copyOf(id, SIGNED_BYTES));
+        System.arraycopy(mac, 0, id, SIGNED_BYTES, MAC_BYTES);
         return ENCODER.encodeToString(id);
+    }
+
+    /**
+     * @param id an id this signer issued ({@link #isIssued(CharSequence)})
+     * @return when its session began, epoch milliseconds
+     */
+    public static long sessionStart(String id) {
+        byte[] bytes = DECODER.decode(id);
+        long start = 0;
+        for (int i = 0; i < TIME_BYTES; i++) {
+            start = (start << 8) | (bytes[RANDOM_BYTES + i] & 0xFF);
+        }
+        return start;
     }
 
     /**
@@ -81,10 +113,10 @@ public final class SessionIdSigner {
             return false;
         }
         byte[] id = DECODER.decode(value.toString());
-        byte[] random = Arrays.copyOf(id, RANDOM_BYTES);
-        byte[] presented = Arrays.copyOfRange(id, RANDOM_BYTES, RANDOM_BYTES + MAC_BYTES);
+        byte[] signed = Arrays.copyOf(id, SIGNED_BYTES);
+        byte[] presented = Arrays.copyOfRange(id, SIGNED_BYTES, SIGNED_BYTES + MAC_BYTES);
         for (Mac mac : macs.get()) {
-            byte[] expected = Arrays.copyOf(mac.doFinal(random), MAC_BYTES);
+            byte[] expected = Arrays.copyOf(mac.doFinal(signed), MAC_BYTES);
             if (MessageDigest.isEqual(expected, presented)) {
                 return true;
             }

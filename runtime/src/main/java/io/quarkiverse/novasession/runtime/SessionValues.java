@@ -3,6 +3,7 @@ package io.quarkiverse.novasession.runtime;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.SessionValueException;
 
 /**
@@ -42,6 +43,10 @@ final class SessionValues {
         }
         if (key.isEmpty()) {
             throw new IllegalArgumentException("Session key must not be empty");
+        }
+        if (key.equals(NovaSessionStore.LAST_SEEN_KEY)) {
+            throw new IllegalArgumentException("Session key '" + key + "' is reserved: the session layer keeps the "
+                    + "session's last-seen time under it");
         }
     }
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.SessionValueException;
 
 /**
@@ -14,6 +15,11 @@ public class SessionErrorMappers {
     @ServerExceptionMapper
     public Response badArgument(IllegalArgumentException e) {
         return Response.status(Response.Status.BAD_REQUEST).entity(new Problem(e.getMessage())).build();
+    }
+
+    @ServerExceptionMapper
+    public Response overLimit(SessionLimitException e) {
+        return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).entity(new Problem(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

@@ -147,9 +147,32 @@ public abstract class SessionSuite {
         visitor.putJson("/values?key=big&type=string", "\"small\"");
         String huge = "\"" + "x".repeat(70_000) + "\"";
         Response response = visitor.putJson("/values?key=big&type=string", huge);
-        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body().asString()).contains("max-value-size=65536").contains("nothing was stored");
         assertThat(visitor.get("/values?key=big&type=string").body().asString()).isEqualTo("\"small\"");
+    }
+
+    @Test
+    void keyPastMaxKeysIsRefusedAndNothingIsStored() {
+        Visitor visitor = new Visitor();
+        for (int i = 0; i < 100; i++) {
+            assertThat(visitor.putJson("/values?key=k" + i + "&type=int", String.valueOf(i)).statusCode()).isEqualTo(204);
+        }
+        Response refused = visitor.putJson("/values?key=one-too-many&type=int", "1");
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body().asString()).contains("'one-too-many'").contains("max-keys=100")
+                .contains("Nothing was stored");
+        assertThat(visitor.get("/values?key=one-too-many&type=int").statusCode()).isEqualTo(404);
+        // an existing key can still change
+        assertThat(visitor.putJson("/values?key=k7&type=int", "70").statusCode()).isEqualTo(204);
+        assertThat(visitor.get("/values?key=k7&type=int").body().asString()).isEqualTo("70");
+    }
+
+    @Test
+    void keyTheSessionLayerReservesIsAClearBadRequest() {
+        Response response = new Visitor().putJson("/values?key=__nova_seen&type=int", "1");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body().asString()).contains("reserved");
     }
 
     @Test

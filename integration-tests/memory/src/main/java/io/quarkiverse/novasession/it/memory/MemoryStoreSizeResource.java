@@ -25,7 +25,7 @@ public class MemoryStoreSizeResource {
 
     @GET
     @Produces(MediaType.TEXT_PLAIN)
-    public int size() {
+    public long size() {
         if (!enabled) {
             throw new NotFoundException();
         }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,16 +23,29 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * Throws 100,000 generated {@code Cookie} headers at the running application, over raw HTTP/1.1 so that any byte can be
  * sent: empty values, up to 10,000 characters, random bytes, quotes, {@code =} and {@code ;} inside values, many
- * cookies, duplicate session cookies, ids off by one character, a legitimately owned id among others. Every answer must
- * be below 500, must either serve the owned session or issue one valid fresh id, and no request creates a store entry
- * (the endpoint only reads). The generator is seeded, so a failure can be replayed with the seed it prints.
+ * cookies, duplicate session cookies, ids off by one character, ids this application issued but whose session expired
+ * or was rotated away, a legitimately owned id among others. Every answer must be below 500, must either serve the
+ * owned session or issue one valid fresh id, and no request creates a store entry (the endpoint only reads). The
+ * generator is seeded, so a failure can be replayed with the seed it prints.
+ * <p>
+ * A short idle timeout makes an expired id cheap to come by; the owned session stays alive by being used.
  */
 @QuarkusTest
+@TestProfile(CookieHeaderFuzzTest.ShortIdleTimeout.class)
 class CookieHeaderFuzzTest {
+
+    public static class ShortIdleTimeout implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.nova-session.idle-timeout", "3S", "quarkus.nova-session.touch-interval", "500MS");
+        }
+    }
 
     private static final int CASES = 100_000;
     private static final Pattern SET_COOKIE = Pattern.compile("(?im)^set-cookie: session_id=([^;\\r\\n]*)");
@@ -42,11 +56,34 @@ class CookieHeaderFuzzTest {
     int port;
 
     @Test
-    void noGeneratedCookieHeaderCausesAServerErrorCreatesStateOrOpensAnotherSession() throws IOException {
+    void noGeneratedCookieHeaderCausesAServerErrorCreatesStateOrOpensAnotherSession()
+            throws IOException, InterruptedException {
         Visitor owner = new Visitor();
         owner.putJson("/values?key=secret&type=string", "\"owner's data\"");
         String ownedId = owner.sessionId();
+
+        // an id whose session rotated away: its data now lives under the new id
+        Visitor rotating = new Visitor();
+        rotating.putJson("/values?key=secret&type=string", "\"before login\"");
+        String rotatedId = rotating.sessionId();
+        assertThat(rotating.postForm("/login", "user", "mallory").statusCode()).isEqualTo(200);
+        assertThat(rotating.sessionId()).isNotEqualTo(rotatedId);
+
+        // an id whose session expires: left idle past the timeout while the owner keeps using theirs
+        Visitor idle = new Visitor();
+        idle.putJson("/values?key=secret&type=string", "\"idle data\"");
+        String expiredId = idle.sessionId();
+        long idleUntil = System.currentTimeMillis() + 3_500;
+        while (System.currentTimeMillis() < idleUntil) {
+            assertThat(owner.get("/values?key=secret&type=string").statusCode()).isEqualTo(200);
+            Thread.sleep(250);
+        }
+        List<String> deadIds = List.of(rotatedId, expiredId);
+        // settle the store: the expired session is deleted on its id's return, the rotated one's successor logs out
+        assertThat(idle.get("/values?key=secret&type=string").statusCode()).isEqualTo(404);
+        assertThat(rotating.post("/logout").statusCode()).isEqualTo(200);
         int sessionsBefore = sessions();
+        assertThat(sessionsBefore).isEqualTo(1);
 
         long seed = Long.getLong("fuzz.seed", System.nanoTime());
         System.out.println("[cookie-fuzz] seed " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
@@ -57,7 +94,7 @@ class CookieHeaderFuzzTest {
         int rejectedByHttp = 0;
         try {
             for (int i = 0; i < CASES; i++) {
-                String cookieHeader = CookieHeaders.generate(random, ownedId);
+                String cookieHeader = CookieHeaders.generate(random, ownedId, deadIds);
                 RawHttpClient.Answer answer = client.get("/values?key=secret&type=string", cookieHeader);
                 String context = "case " + i + " (seed " + seed + "), Cookie: " + abbreviate(cookieHeader);
                 assertThat(answer.status()).as(context).isLessThan(500);
@@ -79,6 +116,7 @@ class CookieHeaderFuzzTest {
                     assertThat(issued).as(context).hasSize(1);
                     assertThat(FRESH_COOKIE.matcher(answer.headers()).find()).as(context).isTrue();
                     assertThat(cookieHeader).as(context).doesNotContain(issued.get(0));
+                    assertThat(answer.body()).as(context).doesNotContain("idle data").doesNotContain("before login");
                     assertThat(answer.status()).as(context).isEqualTo(404);
                     fresh++;
                 }
@@ -109,8 +147,8 @@ class CookieHeaderFuzzTest {
         private static final String BASE64URL = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
         private static final String NASTY = "\"=; ,\\\t'`%$#!{}[]<>\u00e9\u00ff\u0000\u0001\u007f";
 
-        static String generate(Random random, String ownedId) {
-            switch (random.nextInt(12)) {
+        static String generate(Random random, String ownedId, List<String> deadIds) {
+            switch (random.nextInt(14)) {
                 case 0:
                     return "";
                 case 1:
@@ -133,6 +171,10 @@ class CookieHeaderFuzzTest {
                     return "session_id=\"" + ownedId + "\"; session_id=" + ownedId;
                 case 10:
                     return "session_id=" + ownedId + text(random, 1 + random.nextInt(3), NASTY + BASE64URL);
+                case 11:
+                    return "session_id=" + deadIds.get(random.nextInt(deadIds.size())); // issued, expired or rotated
+                case 12:
+                    return "theme=dark; session_id=" + deadIds.get(random.nextInt(deadIds.size())) + "; lang=en";
                 default:
                     return "session_id=" + ownedId;
             }

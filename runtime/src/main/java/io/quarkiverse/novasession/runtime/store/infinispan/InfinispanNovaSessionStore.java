@@ -3,6 +3,7 @@ package io.quarkiverse.novasession.runtime.store.infinispan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +26,17 @@ import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.commons.configuration.StringConfiguration;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
+import io.quarkiverse.novasession.runtime.SessionEvents;
+import io.quarkiverse.novasession.runtime.store.StoreLimits;
 import io.quarkus.arc.Arc;
 import io.quarkus.infinispan.client.runtime.InfinispanClientProducer;
 import io.quarkus.infinispan.client.runtime.InfinispanClientUtil;
@@ -66,18 +71,26 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
 
     @Inject
     NovaSessionConfig config;
+    @Inject
+    SessionEvents events;
 
     private InfinispanStoreConfig settings;
+    private long lifespanMillis;
+    private long maxIdleMillis;
     private RemoteCacheManager cacheManager;
     private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
     /** The last version this instance saw of a session: lets a write skip its read. Only an optimisation: a stale one costs a retry. */
     private final Map<String, Snapshot> versions = new ConcurrentHashMap<>();
     private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
     private final Map<String, WriteQueue> queues = new ConcurrentHashMap<>();
+    private final AtomicReference<RemoteCache<String, String>> expiryListened = new AtomicReference<>();
 
     @PostConstruct
     void connect() {
         settings = config.infinispan();
+        // the cluster drops sessions nobody comes back for; the session layer expires the others on their next request
+        lifespanMillis = config.absoluteTimeout().toMillis();
+        maxIdleMillis = config.idleTimeout().toMillis();
         for (Call call : Call.values()) {
             calls.put(call, new LongAdder());
         }
@@ -101,9 +114,43 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     @Override
+    public Uni<List<Optional<String>>> getValues(String sessionId, List<String> keys) {
+        return read(sessionId).map(snapshot -> {
+            List<Optional<String>> values = new ArrayList<>(keys.size());
+            ObjectNode document = snapshot.readable() ? SessionDocument.parse(snapshot.text()) : null;
+            for (String key : keys) {
+                values.add(document == null ? Optional.empty() : SessionDocument.valueOf(document, key));
+            }
+            return values;
+        });
+    }
+
+    @Override
     public Uni<Void> setValue(String sessionId, String key, String value) {
+        return setValues(sessionId, Map.of(key, value));
+    }
+
+    /**
+     * All the values in one conditional write: a new session's first value and its last-seen time cost one call.
+     */
+    @Override
+    public Uni<Void> setValues(String sessionId, Map<String, String> values) {
+        Map<String, JsonNode> parsed = new LinkedHashMap<>();
+        for (Map.Entry<String, String> entry : values.entrySet()) {
+            parsed.put(entry.getKey(), SessionDocument.parseValue(entry.getValue()));
+        }
+        int maxKeys = config.maxKeys();
         return enqueue(sessionId, document -> {
-            document.set(key, SessionDocument.parseValue(value));
+            int newKeys = 0;
+            for (String key : parsed.keySet()) {
+                if (!key.equals(LAST_SEEN_KEY) && !document.has(key)) {
+                    newKeys++;
+                }
+            }
+            if (newKeys > 0 && SessionDocument.applicationKeys(document) + newKeys > maxKeys) {
+                throw StoreLimits.tooManyKeys(parsed.keySet(), maxKeys);
+            }
+            document.setAll(parsed);
             return true;
         });
     }
@@ -113,12 +160,19 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         return enqueue(sessionId, document -> document.remove(key) != null);
     }
 
+    /**
+     * Replaces the session with a marker that stays {@code deleted-retention}. This instance removes the marker then
+     * itself, so that the cluster's expiry, which would be reported as a session expiring, only ends markers whose
+     * instance went away first (after twice the retention).
+     */
     @Override
     public Uni<Void> deleteValue(String sessionId) {
         versions.remove(sessionId);
         long retentionMillis = settings.deletedRetention().toMillis();
         return cache().chain(remote -> call(Call.PUT_DELETED_MARKER,
-                () -> remote.putAsync(sessionId, SessionDocument.DELETED, retentionMillis, TimeUnit.MILLISECONDS)))
+                () -> remote.putAsync(sessionId, SessionDocument.DELETED, 2 * retentionMillis, TimeUnit.MILLISECONDS))
+                .invoke(ignored -> Infrastructure.getDefaultWorkerPool().schedule(
+                        () -> remote.removeAsync(sessionId), retentionMillis, TimeUnit.MILLISECONDS)))
                 .replaceWithVoid();
     }
 
@@ -133,7 +187,8 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                 return Uni.createFrom().voidItem();
             }
             return cache().chain(remote -> call(Call.PUT_IF_ABSENT,
-                    () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(newSessionId, snapshot.text())))
+                    () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(newSessionId, snapshot.text(),
+                            lifespanMillis, TimeUnit.MILLISECONDS, maxIdleMillis, TimeUnit.MILLISECONDS)))
                     .chain(ignored -> deleteValue(oldSessionId));
         });
     }
@@ -194,7 +249,11 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         update(sessionId, batch, settings.maxWriteAttempts()).subscribe().with(
                 done -> {
                     for (PendingChange change : batch) {
-                        change.done.complete(null);
+                        if (change.refused != null) {
+                            change.done.completeExceptionally(change.refused);
+                        } else {
+                            change.done.complete(null);
+                        }
                     }
                     drain(sessionId, queue);
                 },
@@ -221,7 +280,19 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             ObjectNode document = snapshot.document();
             boolean changed = false;
             for (PendingChange change : changes) {
-                changed |= change.change.apply(document);
+                if (change.refused != null) {
+                    continue;
+                }
+                // a change is applied to a copy first, so that one refused (a limit) leaves nothing of itself behind
+                ObjectNode attempt = document.deepCopy();
+                try {
+                    if (change.change.apply(attempt)) {
+                        document = attempt;
+                        changed = true;
+                    }
+                } catch (SessionLimitException e) {
+                    change.refused = e;
+                }
             }
             if (!changed) {
                 return Uni.createFrom().item(Boolean.TRUE);
@@ -249,12 +320,12 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         versions.remove(sessionId);
         return cache().chain(remote -> {
             if (snapshot.absent()) {
-                return call(Call.PUT_IF_ABSENT,
-                        () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(sessionId, document))
+                return call(Call.PUT_IF_ABSENT, () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(
+                        sessionId, document, lifespanMillis, TimeUnit.MILLISECONDS, maxIdleMillis, TimeUnit.MILLISECONDS))
                         .map(previous -> previous == null);
             }
-            return call(Call.REPLACE_WITH_VERSION,
-                    () -> remote.replaceWithVersionAsync(sessionId, document, snapshot.version()));
+            return call(Call.REPLACE_WITH_VERSION, () -> remote.replaceWithVersionAsync(sessionId, document,
+                    snapshot.version(), lifespanMillis, TimeUnit.MILLISECONDS, maxIdleMillis, TimeUnit.MILLISECONDS));
         });
     }
 
@@ -283,8 +354,10 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             if (cache.compareAndSet(ready, attempt)) {
                 Infrastructure.getDefaultWorkerPool().execute(() -> {
                     try {
-                        attempt.complete(cacheManager.administration().getOrCreateCache(settings.cacheName(),
-                                new StringConfiguration(cacheDefinition())));
+                        RemoteCache<String, String> remote = cacheManager.administration()
+                                .getOrCreateCache(settings.cacheName(), new StringConfiguration(cacheDefinition()));
+                        listenForExpiry(remote);
+                        attempt.complete(remote);
                     } catch (RuntimeException e) {
                         attempt.completeExceptionally(e);
                     }
@@ -295,6 +368,17 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         return Uni.createFrom().completionStage(ready);
     }
 
+    /**
+     * Reports the sessions the cluster expires as {@link io.quarkiverse.novasession.NovaSessionExpired} events, on this
+     * instance: every instance registers its own listener, so every running instance observes every expiry.
+     */
+    private void listenForExpiry(RemoteCache<String, String> remote) {
+        // the client re-registers its listeners when the cluster comes back: once per cache object is enough
+        if (expiryListened.getAndSet(remote) != remote) {
+            remote.addClientListener(new ExpiryListener(events));
+        }
+    }
+
     private void forgetCache() {
         CompletableFuture<RemoteCache<String, String>> current = cache.get();
         if (current != null && current.isDone()) {
@@ -303,7 +387,8 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     private String cacheDefinition() {
-        String encoding = "<encoding media-type=\"application/x-protostream\"/>";
+        String encoding = "<encoding media-type=\"application/x-protostream\"/><expiration interval=\""
+                + settings.expirationInterval().toMillis() + "\"/>";
         if (settings.cacheMode() == CacheMode.DISTRIBUTED) {
             return "<distributed-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" owners=\""
                     + settings.owners() + "\" statistics=\"true\">" + encoding + "</distributed-cache>";
@@ -325,6 +410,8 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     private static final class PendingChange {
         final Function<ObjectNode, Boolean> change;
         final CompletableFuture<Void> done = new CompletableFuture<>();
+        /** Set when the change would break a limit: it is left out of the write and fails alone. */
+        volatile SessionLimitException refused;
 
         PendingChange(Function<ObjectNode, Boolean> change) {
             this.change = change;
@@ -352,8 +439,12 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             return absent() ? SessionDocument.empty() : SessionDocument.parse(text);
         }
 
+        boolean readable() {
+            return !absent() && !deleted();
+        }
+
         String valueOf(String key) {
-            return absent() || deleted() ? null : SessionDocument.valueOf(text, key);
+            return readable() ? SessionDocument.valueOf(SessionDocument.parse(text), key).orElse(null) : null;
         }
     }
 }

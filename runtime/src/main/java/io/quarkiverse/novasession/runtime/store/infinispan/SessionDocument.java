@@ -1,10 +1,14 @@
 package io.quarkiverse.novasession.runtime.store.infinispan;
 
+import java.util.Optional;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkiverse.novasession.NovaSessionStore;
 
 /**
  * One session as one cache value: a JSON object whose members are the session's keys and values
@@ -39,11 +43,18 @@ final class SessionDocument {
     }
 
     /**
-     * @return the value of {@code key} as JSON text, or null
+     * @return the value of {@code key} as JSON text
      */
-    static String valueOf(String text, String key) {
-        JsonNode value = parse(text).get(key);
-        return value == null ? null : value.toString();
+    static Optional<String> valueOf(ObjectNode document, String key) {
+        JsonNode value = document.get(key);
+        return value == null ? Optional.empty() : Optional.of(value.toString());
+    }
+
+    /**
+     * @return how many of the document's keys are the application's
+     */
+    static int applicationKeys(ObjectNode document) {
+        return document.size() - (document.has(NovaSessionStore.LAST_SEEN_KEY) ? 1 : 0);
     }
 
     static JsonNode parseValue(String json) {

@@ -1,0 +1,53 @@
+package io.quarkiverse.novasession.it.infinispan;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkiverse.novasession.NovaSessionCreated;
+import io.quarkiverse.novasession.NovaSessionDestroyed;
+import io.quarkiverse.novasession.NovaSessionExpired;
+
+/**
+ * The session lifecycle events this instance observed, for tests: what an application observing them would see. Off
+ * unless {@code demo.store-inspection.enabled=true}.
+ */
+@Path("/inspect/session-events")
+@Singleton
+public class SessionEventsResource {
+
+    private final List<String> events = new CopyOnWriteArrayList<>();
+
+    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    boolean enabled;
+
+    void created(@Observes NovaSessionCreated event) {
+        events.add("created " + event.sessionKey());
+    }
+
+    void destroyed(@Observes NovaSessionDestroyed event) {
+        events.add("destroyed " + event.sessionKey() + " " + event.cause());
+    }
+
+    void expired(@Observes NovaSessionExpired event) {
+        events.add("expired " + event.sessionKey());
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<String> events() {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return events;
+    }
+}
