@@ -21,8 +21,8 @@ final class AppInstance implements AutoCloseable {
         this.process = process;
     }
 
-    static AppInstance start(int port) throws IOException, InterruptedException {
-        AppInstance instance = new AppInstance(port, launch(port));
+    static AppInstance start(int port, String... systemProperties) throws IOException, InterruptedException {
+        AppInstance instance = new AppInstance(port, launch(port, systemProperties));
         instance.awaitReady(Duration.ofSeconds(90));
         return instance;
     }

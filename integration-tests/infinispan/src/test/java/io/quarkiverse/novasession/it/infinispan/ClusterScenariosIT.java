@@ -45,8 +45,9 @@ class ClusterScenariosIT {
         cluster.fetch();
         clusterStartedHere = !cluster.isRunning(1) || !cluster.isRunning(2);
         cluster.start(1, 2);
-        a = AppInstance.start(8291);
-        b = AppInstance.start(8292);
+        // one scenario writes 200 keys to one session: above the default max-keys of 100
+        a = AppInstance.start(8291, "-Dquarkus.nova-session.max-keys=256");
+        b = AppInstance.start(8292, "-Dquarkus.nova-session.max-keys=256");
         Files.deleteIfExists(REPORT);
     }
 
