@@ -1,9 +1,12 @@
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.runtime.SessionIdSigner;
 import io.quarkiverse.novasession.runtime.SessionIds;
 import io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore;
@@ -17,8 +20,8 @@ import io.vertx.ext.web.sstore.LocalSessionStore;
  * after filling the store, divided by the number of sessions).
  * <p>
  * Each store gets what it gets in an application. Ours: what the session layer hands it, the store key of a real id
- * (SHA-256, base64url, 43 characters) and the JSON text Jackson writes ({@code 42} and {@code "alice"}), a new String
- * per value. Vert.x: a session created by the store (its own 32-character id), holding the int (an Integer, from
+ * (SHA-256, base64url, 43 characters), the JSON text Jackson writes ({@code 42} and {@code "alice"}), a new String
+ * per value, and the last-seen time the session layer keeps in every session (it enforces the idle timeout with it). Vert.x: a session created by the store (its own 32-character id), holding the int (an Integer, from
  * Integer's cache like any autoboxed 42) and a String read from a request (a new String per session). Key names are
  * literals, shared by every session in both.
  * <p>
@@ -43,7 +46,11 @@ public class HeapPerSession {
         MemoryNovaSessionStore ours = new MemoryNovaSessionStore();
         for (int i = 0; i < SESSIONS; i++) {
             String key = SessionIds.storeKey(ids.generate());
-            ours.setValue(key, "count", mapper.writeValueAsString(42)).await().indefinitely();
+            // as the session layer writes a new session: its first value with its last-seen time
+            Map<String, String> first = new LinkedHashMap<>();
+            first.put(NovaSessionStore.LAST_SEEN_KEY, Long.toString(System.currentTimeMillis()));
+            first.put("count", mapper.writeValueAsString(42));
+            ours.setValues(key, first).await().indefinitely();
             ours.setValue(key, "name", mapper.writeValueAsString(new String(ALICE))).await().indefinitely();
         }
         double oursBytes = (double) (usedAfterGc() - before) / SESSIONS;
