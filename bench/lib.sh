@@ -51,8 +51,14 @@ bench_wrk() {
    local args=(-t1 -c"$BENCH_CONNECTIONS" -d"$1s" --latency)
    [ -n "$3" ] && args+=(-H "Cookie: $3")
    wrk "${args[@]}" "http://127.0.0.1:$BENCH_PORT$2" > "$4"
-   if grep -q -E 'Non-2xx|Socket errors' "$4"; then
+   # failed requests end the benchmark; requests slower than wrk's 2 s timeout are a result, noted with the run
+   if grep -q -E 'Non-2xx|Socket errors: connect [1-9]|read [1-9]|write [1-9]' "$4"; then
       echo "errors during the run of $2:" >&2; cat "$4" >&2; return 1
+   fi
+   local timeouts
+   timeouts=$(sed -n 's/.*Socket errors:.*timeout \([0-9]*\).*/\1/p' "$4")
+   if [ -n "$timeouts" ]; then
+      echo "$2: $timeouts requests over wrk's 2 s timeout in a $1 s run" >> "${BENCH_TIMEOUTS:-/dev/stderr}"
    fi
 }
 

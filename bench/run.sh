@@ -52,7 +52,8 @@ if [ "$build" = true ]; then
    ./mvnw -B -ntp -q install -DskipTests -pl "$modules" -am
 fi
 mkdir -p "$out"
-rm -f "$out"/wrk-* "$out"/rows-*.txt "$out"/calls-*.txt
+rm -f "$out"/wrk-* "$out"/rows-*.txt "$out"/calls-*.txt "$out"/timeouts.txt
+export BENCH_TIMEOUTS="$out/timeouts.txt"
 
 cluster_started=false
 cleanup() {
@@ -259,6 +260,12 @@ fi
    printf '| (d) new visitor >= 0.85 x (a) | %.2f |\n' "$(ratio_of "$out/rows-memory.txt" d a)"
    echo "| heap per session <= 235 bytes | $(sed -n 's/.*MemoryNovaSessionStore : *\([0-9]*\) bytes.*/\1/p' "$results") bytes |"
    echo
+   if [ -s "$out/timeouts.txt" ]; then
+      echo "Requests slower than wrk's 2 s timeout (counted as timeouts by wrk, not as failures):"
+      echo
+      sed 's/^/* /' "$out/timeouts.txt"
+      echo
+   fi
    echo "Load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)."
 } >> "$results"
 cat "$results"
