@@ -5,7 +5,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import io.quarkus.test.QuarkusUnitTest;
 
 /**
- * The test applications the scenarios run: {@link SessionRoutes} on a given store.
+ * The test applications the scenarios run: {@link SessionRoutes} on a given store, and applications whose native
+ * registrations a test reads.
  */
 final class TestApps {
 
@@ -50,5 +51,18 @@ final class TestApps {
                         .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, store, StoreNaming.class,
                                 SessionEventLog.class)
                         .addAsResource(new StringAsset(config), "application.properties"));
+    }
+
+    /**
+     * @param prefix where {@link NativeRegistrations} records what the build registered, one prefix per test class
+     * @param properties the application's configuration, e.g. {@code quarkus.native.enabled=true}: the build then
+     *        runs as a native build up to the image builder's configuration; no image is made
+     * @return an application of {@code classes}
+     */
+    static QuarkusUnitTest recordingNativeRegistrations(String prefix, String properties, Class<?>... classes) {
+        return new QuarkusUnitTest()
+                .withApplicationRoot(jar -> jar.addClasses(TestApps.class, NativeRegistrations.class).addClasses(classes)
+                        .addAsResource(new StringAsset(properties), "application.properties"))
+                .addBuildChainCustomizer(NativeRegistrations.recordRegistrations(prefix));
     }
 }

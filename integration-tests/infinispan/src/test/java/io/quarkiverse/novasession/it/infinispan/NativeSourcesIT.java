@@ -1,0 +1,40 @@
+package io.quarkiverse.novasession.it.infinispan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.novasession.it.NativeSourcesSuite;
+
+/**
+ * The demo's native sources on the Infinispan store: the Hot Rod client and what the store's string values need. Needs
+ * no Infinispan cluster.
+ */
+class NativeSourcesIT extends NativeSourcesSuite {
+
+    @Override
+    protected String chosenStore() {
+        return INFINISPAN_STORE;
+    }
+
+    @Override
+    protected String otherStore() {
+        return MEMORY_STORE;
+    }
+
+    @Test
+    void hotRodClientAndProtostreamAreInTheImageWithTheSchemaOfStringValues() throws IOException {
+        assertThat(sources.libraries()).anyMatch(jar -> jar.startsWith("org.infinispan.infinispan-client-hotrod-"))
+                .anyMatch(jar -> jar.startsWith("org.infinispan.protostream.protostream-"));
+        // session documents are strings in an application/x-protostream cache: ProtoStream wraps them with this schema
+        assertThat(sources.resourceIncludes()).contains("org/infinispan/protostream/message-wrapping.proto");
+    }
+
+    @Test
+    void theHotRodCallCountersAreRegisteredForJackson() {
+        // the demo's /inspect/hotrod-calls answers a Map<Call, Long> as JSON
+        assertFullyReflective(INFINISPAN_STORE + "$Call");
+    }
+}

@@ -1,0 +1,32 @@
+package io.quarkiverse.novasession.it.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkiverse.novasession.it.NativeSourcesSuite;
+
+/**
+ * The demo's native sources on the memory store: nothing of Infinispan is in the image.
+ */
+class NativeSourcesIT extends NativeSourcesSuite {
+
+    @Override
+    protected String chosenStore() {
+        return MEMORY_STORE;
+    }
+
+    @Override
+    protected String otherStore() {
+        return INFINISPAN_STORE;
+    }
+
+    @Test
+    void noInfinispanJarOrClassIsInTheImage() throws IOException {
+        assertThat(sources.libraries()).isNotEmpty().noneMatch(jar -> jar.contains("infinispan"));
+        assertThat(reflection.keySet()).noneMatch(name -> name.startsWith(RUNTIME + "store.infinispan.")
+                || name.startsWith("org.infinispan."));
+    }
+}
