@@ -58,6 +58,10 @@ import io.quarkus.deployment.util.IoUtil;
 class NovaSessionNativeProcessor {
 
     private static final Logger LOG = Logger.getLogger(NovaSessionNativeProcessor.class);
+    /** The cache (strong keys and values, listener, maximum size, access expiry) and entry classes of Caffeine 3. */
+    private static final String[] CAFFEINE_MEMORY_STORE_CLASSES = { "com.github.benmanes.caffeine.cache.SSLMSA",
+            "com.github.benmanes.caffeine.cache.PSAMS" };
+    private static final String EXPIRY_LISTENER = "io.quarkiverse.novasession.runtime.store.infinispan.ExpiryListener";
 
     @BuildStep
     ReflectiveClassBuildItem selectedStoreClass(SelectedStoreBuildItem store) {
@@ -65,6 +69,30 @@ class NovaSessionNativeProcessor {
         return ReflectiveClassBuildItem.builder(store.storeClassName())
                 .reason("quarkus.nova-session.manager: the session store, looked up by class name")
                 .build();
+    }
+
+    /**
+     * The Hot Rod client finds a client listener's event methods by reflection, from their annotations.
+     */
+    @BuildStep
+    void infinispanExpiryListener(SelectedStoreBuildItem store, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        if (store.storeClassName().equals(BuiltInStore.INFINISPAN.storeClassName())) {
+            reflective.produce(ReflectiveClassBuildItem.builder(EXPIRY_LISTENER).methods()
+                    .reason("Hot Rod client listener of the Infinispan session store").build());
+        }
+    }
+
+    /**
+     * Caffeine builds the cache and its entries from classes named after the features asked for, found by reflection.
+     * quarkus-caffeine registers the usual combinations; the memory store's (size-bounded, expiring after access, with
+     * a removal listener) is not among them.
+     */
+    @BuildStep
+    void memoryStoreCaffeineClasses(SelectedStoreBuildItem store, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        if (store.storeClassName().equals(BuiltInStore.MEMORY.storeClassName())) {
+            reflective.produce(ReflectiveClassBuildItem.builder(CAFFEINE_MEMORY_STORE_CLASSES).constructors().fields()
+                    .reason("the memory session store's Caffeine cache and entry classes").build());
+        }
     }
 
     @BuildStep

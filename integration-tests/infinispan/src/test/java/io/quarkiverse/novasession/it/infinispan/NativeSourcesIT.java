@@ -6,6 +6,8 @@ import java.io.IOException;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkiverse.novasession.it.NativeSourcesSuite;
 
 /**
@@ -36,5 +38,12 @@ class NativeSourcesIT extends NativeSourcesSuite {
     void theHotRodCallCountersAreRegisteredForJackson() {
         // the demo's /inspect/hotrod-calls answers a Map<Call, Long> as JSON
         assertFullyReflective(INFINISPAN_STORE + "$Call");
+    }
+
+    @Test
+    void theExpiryListenerIsRegisteredSoTheHotRodClientFindsItsEventMethods() {
+        JsonNode listener = reflection.get(INFINISPAN_STORE.replace("InfinispanNovaSessionStore", "ExpiryListener"));
+        assertThat(listener).as("ExpiryListener in reflect-config.json").isNotNull();
+        assertThat(listener.path("allDeclaredMethods").asBoolean() || listener.path("methods").isArray()).isTrue();
     }
 }

@@ -29,4 +29,12 @@ class NativeSourcesIT extends NativeSourcesSuite {
         assertThat(reflection.keySet()).noneMatch(name -> name.startsWith(RUNTIME + "store.infinispan.")
                 || name.startsWith("org.infinispan."));
     }
+
+    @Test
+    void theCaffeineCacheOfTheMemoryStoreIsRegistered() {
+        // Caffeine instantiates the cache and node classes that fit the features asked for by reflection;
+        // quarkus-caffeine registers them: a size-bounded, access-expiring cache with a removal listener
+        assertThat(reflection.keySet()).anyMatch(name -> name.startsWith("com.github.benmanes.caffeine.cache.SSLMSA"))
+                .anyMatch(name -> name.startsWith("com.github.benmanes.caffeine.cache.PSAMS"));
+    }
 }
