@@ -21,6 +21,7 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 
 import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.smallrye.mutiny.Uni;
@@ -96,14 +97,10 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     @Override
     public Uni<Void> setValues(String sessionId, Map<String, String> values) {
         Map<String, String> session = sessions.get(sessionId, id -> new ConcurrentHashMap<>());
-        int newKeys = 0;
-        for (String key : values.keySet()) {
-            if (!key.equals(LAST_SEEN_KEY) && !session.containsKey(key)) {
-                newKeys++;
-            }
-        }
-        if (newKeys > 0 && applicationKeys(session) + newKeys > maxKeys) {
-            return Uni.createFrom().failure(StoreLimits.tooManyKeys(values.keySet(), maxKeys));
+        SessionLimitException refusal = StoreLimits.keysRefusal(values.keySet(), session::containsKey, session.size(),
+                maxKeys);
+        if (refusal != null) {
+            return Uni.createFrom().failure(refusal);
         }
         session.putAll(values);
         return DONE;
@@ -152,10 +149,6 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     public long size() {
         sessions.cleanUp();
         return sessions.estimatedSize();
-    }
-
-    private static int applicationKeys(Map<String, String> session) {
-        return session.size() - (session.containsKey(LAST_SEEN_KEY) ? 1 : 0);
     }
 
     private void removed(String sessionId, Map<String, String> session, RemovalCause cause) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkiverse.novasession.NovaSessionStore;
 
 /**
  * One session as one cache value: a JSON object whose members are the session's keys and values
@@ -48,13 +47,6 @@ final class SessionDocument {
     static Optional<String> valueOf(ObjectNode document, String key) {
         JsonNode value = document.get(key);
         return value == null ? Optional.empty() : Optional.of(value.toString());
-    }
-
-    /**
-     * @return how many of the document's keys are the application's
-     */
-    static int applicationKeys(ObjectNode document) {
-        return document.size() - (document.has(NovaSessionStore.LAST_SEEN_KEY) ? 1 : 0);
     }
 
     static JsonNode parseValue(String json) {
