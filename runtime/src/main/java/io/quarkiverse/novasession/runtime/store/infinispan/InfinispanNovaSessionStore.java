@@ -142,14 +142,10 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         }
         int maxKeys = config.maxKeys();
         return enqueue(sessionId, document -> {
-            int newKeys = 0;
-            for (String key : parsed.keySet()) {
-                if (!key.equals(LAST_SEEN_KEY) && !document.has(key)) {
-                    newKeys++;
-                }
-            }
-            if (newKeys > 0 && SessionDocument.applicationKeys(document) + newKeys > maxKeys) {
-                throw StoreLimits.tooManyKeys(parsed.keySet(), maxKeys);
+            SessionLimitException refusal = StoreLimits.keysRefusal(parsed.keySet(), document::has, document.size(),
+                    maxKeys);
+            if (refusal != null) {
+                throw refusal;
             }
             document.setAll(parsed);
             return true;
@@ -284,13 +280,9 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                 if (change.refused != null) {
                     continue;
                 }
-                // a change is applied to a copy first, so that one refused (a limit) leaves nothing of itself behind
-                ObjectNode attempt = document.deepCopy();
+                // a change refuses (a limit) before it changes anything, so a refused one leaves nothing behind
                 try {
-                    if (change.change.apply(attempt)) {
-                        document = attempt;
-                        changed = true;
-                    }
+                    changed |= change.change.apply(document);
                 } catch (SessionLimitException e) {
                     change.refused = e;
                 }
@@ -409,6 +401,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     private static final class PendingChange {
+        /** Changes the document and says whether it did; refuses with SessionLimitException before changing anything. */
         final Function<ObjectNode, Boolean> change;
         final CompletableFuture<Void> done = new CompletableFuture<>();
         /** Set when the change would break a limit: it is left out of the write and fails alone. */
