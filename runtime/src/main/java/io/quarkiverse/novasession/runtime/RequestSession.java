@@ -109,11 +109,7 @@ final class RequestSession {
         if (runtime.lazy()) {
             markDeleted();
         } else {
-            id = runtime.ids().generate();
-            storeKey = null;
-            state = State.NEW;
-            cookieToSend = true;
-            cookieToExpire = false;
+            startNewSession();
         }
     }
 
@@ -133,12 +129,19 @@ final class RequestSession {
      */
     synchronized void ensureId() {
         if (state == State.NONE) {
-            id = runtime.ids().generate();
-            storeKey = null;
-            state = State.NEW;
-            cookieToExpire = false;
-            cookieToSend = true;
+            startNewSession();
         }
+    }
+
+    /**
+     * A new id, with nothing stored under it yet, that this response sends.
+     */
+    private void startNewSession() {
+        id = runtime.ids().generate();
+        storeKey = null;
+        state = State.NEW;
+        cookieToExpire = false;
+        cookieToSend = true;
     }
 
     /**
