@@ -55,19 +55,28 @@ public interface NovaSessionConfig {
      * dropping the old one once its sessions have expired. Each key is at least 32 characters (for example
      * {@code openssl rand -base64 48}); keep them out of source control.
      * <p>
-     * Unset, each instance draws a random key at start-up: fine for one instance on the memory store, whose sessions
-     * die with it anyway. Every instance of a clustered deployment must share the keys: with the {@code infinispan}
-     * store the application refuses to start without them.
+     * Unset, an application on the memory store draws a random key at start-up (its sessions die with it anyway), and
+     * the instances sharing an {@code infinispan} store agree on one key on their own: the first instance generates a
+     * random 256-bit key and keeps it in the cluster, and every other instance reads it at start-up. Set keys here to
+     * rotate them, or to keep the signing secret out of the store.
      */
     Optional<List<String>> idKeys();
 
     /**
-     * The largest session value, in characters of its JSON text. A larger value is refused with an
-     * {@code IllegalArgumentException} and nothing is stored: sessions are for small state, and an unbounded value
+     * The largest session value, in characters of its JSON text. A larger value is refused with
+     * {@code SessionLimitException} (HTTP 413 by default) and nothing is stored: sessions are for small state, and an unbounded value
      * lets one client fill the store.
      */
     @WithDefault("65536")
     int maxValueSize();
+
+    /**
+     * The longest session key, in characters. A longer key is refused with {@code SessionLimitException} (HTTP 413 by
+     * default) before anything reaches the store: keys are names chosen by the application, and a key built from
+     * client input must not be able to grow a session without bound.
+     */
+    @WithDefault("256")
+    int maxKeyLength();
 
     /**
      * The most keys one session may hold. A write of a new key past it fails with {@code SessionLimitException} and
@@ -157,13 +166,6 @@ public interface NovaSessionConfig {
          */
         @WithDefault("2")
         int owners();
-
-        /**
-         * How long a deleted session's marker stays in the cache, so that a write still in flight when the session
-         * was deleted cannot bring it back.
-         */
-        @WithDefault("30M")
-        Duration deletedRetention();
 
         /**
          * How often the cluster looks for expired sessions (the cache's expiration reaper), when this store creates the

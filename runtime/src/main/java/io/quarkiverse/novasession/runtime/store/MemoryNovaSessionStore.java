@@ -122,12 +122,12 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     }
 
     @Override
-    public Uni<Void> renameSession(String oldSessionId, String newSessionId) {
+    public Uni<Boolean> renameSession(String oldSessionId, String newSessionId) {
         Map<String, String> session = sessions.asMap().remove(oldSessionId);
         if (session != null) {
             sessions.put(newSessionId, session);
         }
-        return DONE;
+        return Uni.createFrom().item(session != null);
     }
 
     /**

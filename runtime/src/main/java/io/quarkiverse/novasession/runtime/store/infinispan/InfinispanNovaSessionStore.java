@@ -165,7 +165,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     @Override
     public Uni<Void> deleteValue(String sessionId) {
         versions.remove(sessionId);
-        long retentionMillis = settings.deletedRetention().toMillis();
+        long retentionMillis = config.idleTimeout().toMillis();
         return cache().chain(remote -> call(Call.PUT_DELETED_MARKER,
                 () -> remote.putAsync(sessionId, SessionDocument.DELETED, 2 * retentionMillis, TimeUnit.MILLISECONDS))
                 .invoke(ignored -> Infrastructure.getDefaultWorkerPool().schedule(
@@ -178,15 +178,15 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
      * version check against the marker and is dropped.
      */
     @Override
-    public Uni<Void> renameSession(String oldSessionId, String newSessionId) {
+    public Uni<Boolean> renameSession(String oldSessionId, String newSessionId) {
         return read(oldSessionId).chain(snapshot -> {
             if (snapshot.absent() || snapshot.deleted()) {
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().item(false);
             }
             return cache().chain(remote -> call(Call.PUT_IF_ABSENT,
                     () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(newSessionId, snapshot.text(),
                             lifespanMillis, TimeUnit.MILLISECONDS)))
-                    .chain(ignored -> deleteValue(oldSessionId));
+                    .chain(ignored -> deleteValue(oldSessionId)).replaceWith(true);
         });
     }
 
