@@ -2,71 +2,75 @@ package io.quarkiverse.novasession.runtime.store.infinispan;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import org.infinispan.client.hotrod.Flag;
 import org.infinispan.client.hotrod.MetadataValue;
-import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
-import org.infinispan.commons.configuration.StringConfiguration;
 import org.jboss.logging.Logger;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
-import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
 import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.quarkiverse.novasession.runtime.store.StoreLimits;
+import io.quarkiverse.novasession.runtime.store.infinispan.WriteQueues.Change;
 import io.quarkus.arc.Arc;
 import io.quarkus.infinispan.client.runtime.InfinispanClientProducer;
 import io.quarkus.infinispan.client.runtime.InfinispanClientUtil;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * Sessions in a remote Infinispan cluster, through the Quarkus Infinispan client (Hot Rod), so that every instance of
  * the application serves every session.
  * <p>
- * One cache entry per session, a JSON document (see {@link SessionDocument}). Writes are versioned conditional writes
- * ({@code replaceWithVersion}, {@code putIfAbsent}) retried on conflict, so concurrent writes of different keys through
- * different instances all survive. {@code delete()} replaces the document with a marker that no write can overwrite,
- * so a deleted session stays deleted. Every call is asynchronous.
+ * One cache entry per session, a JSON document (see {@link SessionDocument}). Every operation that decides on what the
+ * entry holds is decided by the cluster, in one conditional Hot Rod call: a first write is a {@code putIfAbsent}, a
+ * later one a {@code replaceWithVersion} retried on conflict, ending a session a {@code replace} (only if it exists)
+ * with the end marker. So concurrent writes of different keys through different instances all survive, a write never
+ * brings back a session that ended, and a write the cluster acknowledged is never lost by a rename. Every call is
+ * asynchronous.
  * <p>
- * Cost per operation: a get is one {@code getWithMetadata}. The version it returns is remembered, so a set or
- * delete(key) that follows it is one conditional write; otherwise it first reads. Deleting a session is one
- * {@code put}, whatever its size.
+ * Cost per operation: a get is one {@code getWithMetadata}. The version it returns is remembered, so a write that
+ * follows it is one conditional write; otherwise it first reads. Ending a session is one {@code replace}, whatever
+ * its size, and writes nothing for a session that does not exist.
  */
 public class InfinispanNovaSessionStore implements NovaSessionStore {
 
     private static final Logger LOG = Logger.getLogger(InfinispanNovaSessionStore.class);
     private static final int MAX_REMEMBERED_VERSIONS = 10_000;
+    /**
+     * Where the cluster keeps the shared id signing secret: never a store key, which is 43 base64url characters.
+     */
+    static final String ID_KEY = "nova-session:id-key";
 
     /** Hot Rod operations, counted: see {@link #hotRodCalls()}. */
     public enum Call {
+        /** Reads a session with its version. */
         GET_WITH_METADATA,
+        /** A session's first write; a rename's copy; the shared id key. */
         PUT_IF_ABSENT,
+        /** A write of a live session; a rename's end marker on the old key. */
         REPLACE_WITH_VERSION,
-        PUT_DELETED_MARKER
+        /** Ends a session: the end marker, only if the session exists. */
+        REPLACE,
+        /** A rename's copy again, after a write landed on the old key meanwhile. */
+        PUT,
+        /** Undoes a rename's copy when the old session ended meanwhile. */
+        REMOVE
     }
 
     @Inject
@@ -76,13 +80,14 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
 
     private InfinispanStoreConfig settings;
     private long lifespanMillis;
-    private RemoteCacheManager cacheManager;
-    private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
-    /** The last version this instance saw of a session: lets a write skip its read. Only an optimisation: a stale one costs a retry. */
+    private SessionCache cache;
+    private WriteQueues writes;
+    /**
+     * The last version this instance saw of a live session: lets a write skip its read. Only an optimisation: a stale
+     * one costs a retry. Absent and ended sessions are never remembered, so a decision to refuse a write is always
+     * taken on a fresh read.
+     */
     private final Map<String, Snapshot> versions = new ConcurrentHashMap<>();
-    private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
-    private final Map<String, WriteQueue> queues = new ConcurrentHashMap<>();
-    private final AtomicReference<RemoteCache<String, String>> expiryListened = new AtomicReference<>();
 
     @PostConstruct
     void connect() {
@@ -90,330 +95,310 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         // Every write gives the entry idle-timeout to live, and the session layer writes a session in use at least once
         // per touch-interval: the cluster drops a session idle-timeout after its last write, which is when the session
         // layer considers it expired. Infinispan's max-idle would do the same at the price of a touch command to every
-        // node on every read, which divided read throughput by three in the benchmark.
+        // node on every read, which divided read throughput by three in the benchmark. An end marker lives as long:
+        // past idle-timeout the session layer refuses the ended id by its last-seen time anyway.
         lifespanMillis = config.idleTimeout().toMillis();
-        for (Call call : Call.values()) {
-            calls.put(call, new LongAdder());
-        }
         String clientName = settings.clientName().orElse(InfinispanClientUtil.DEFAULT_INFINISPAN_CLIENT_NAME);
         InfinispanClientProducer producer = Arc.container().instance(InfinispanClientProducer.class).get();
-        cacheManager = producer.getNamedRemoteCacheManager(clientName);
+        RemoteCacheManager cacheManager = producer.getNamedRemoteCacheManager(clientName);
         if (cacheManager == null) {
             throw new IllegalStateException("No Infinispan client named '" + clientName
                     + "': configure quarkus.infinispan-client.\"" + clientName + "\".hosts, or unset "
                     + "quarkus.nova-session.infinispan.client-name to use the default client");
         }
+        cache = new SessionCache(cacheManager, settings, events);
+        writes = new WriteQueues((storeKey, batch) -> update(storeKey, batch, settings.maxWriteAttempts()));
         // in the background: the application starts even while the cluster is away, and uses it once it is back
-        cache().subscribe().with(ready -> LOG.debugf("Session cache %s ready", settings.cacheName()),
+        cache.cache().subscribe().with(ready -> LOG.debugf("Session cache %s ready", settings.cacheName()),
                 failure -> LOG.warnf("Session cache %s not reachable at start-up (%s): session requests answer 503 "
                         + "until it is", settings.cacheName(), failure.getMessage()));
     }
 
+    /**
+     * @return the value, or empty when the session does not exist or ended
+     */
     @Override
-    public Uni<Optional<String>> getValue(String sessionId, String key) {
-        return read(sessionId).map(snapshot -> Optional.ofNullable(snapshot.valueOf(key)));
+    public Uni<Optional<String>> getValue(String storeKey, String key) {
+        return read(storeKey).map(snapshot -> snapshot.live()
+                ? SessionDocument.values(snapshot.text(), List.of(key)).get(0)
+                : Optional.empty());
     }
 
+    /**
+     * One {@code getWithMetadata}, decoding only the members asked for.
+     */
     @Override
-    public Uni<List<Optional<String>>> getValues(String sessionId, List<String> keys) {
-        return read(sessionId).map(snapshot -> {
-            List<Optional<String>> values = new ArrayList<>(keys.size());
-            ObjectNode document = snapshot.readable() ? SessionDocument.parse(snapshot.text()) : null;
-            for (String key : keys) {
-                values.add(document == null ? Optional.empty() : SessionDocument.valueOf(document, key));
+    public Uni<List<Optional<String>>> getValues(String storeKey, List<String> keys) {
+        return read(storeKey).map(snapshot -> {
+            if (snapshot.ended()) {
+                throw new SessionEndedException();
             }
-            return values;
+            if (snapshot.absent()) {
+                return new ArrayList<>(Collections.nCopies(keys.size(), Optional.<String> empty()));
+            }
+            return SessionDocument.values(snapshot.text(), keys);
         });
     }
 
     @Override
-    public Uni<Void> setValue(String sessionId, String key, String value) {
-        return setValues(sessionId, Map.of(key, value));
+    public Uni<Void> setValue(String storeKey, String key, String value) {
+        return setValues(storeKey, Map.of(key, value));
     }
 
     /**
-     * All the values in one conditional write: a new session's first value and its last-seen time cost one call.
+     * {@link #writeValues} that may create the session: it fails with {@link SessionEndedException} on an ended one.
      */
     @Override
-    public Uni<Void> setValues(String sessionId, Map<String, String> values) {
-        Map<String, JsonNode> parsed = new LinkedHashMap<>();
-        for (Map.Entry<String, String> entry : values.entrySet()) {
-            parsed.put(entry.getKey(), SessionDocument.parseValue(entry.getValue()));
+    public Uni<Void> setValues(String storeKey, Map<String, String> values) {
+        return writeValues(storeKey, values, true).replaceWithVoid();
+    }
+
+    /**
+     * All the values in one conditional write, grouped with the other writes of the session queued on this instance:
+     * a new session's first value and its last-seen time cost one call.
+     */
+    @Override
+    public Uni<Boolean> writeValues(String storeKey, Map<String, String> values, boolean create) {
+        Map<String, String> written = new LinkedHashMap<>(values);
+        try {
+            for (Map.Entry<String, String> value : written.entrySet()) {
+                SessionDocument.checkValue(value.getKey(), value.getValue());
+            }
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(e);
         }
-        int maxKeys = config.maxKeys();
-        return enqueue(sessionId, document -> {
-            SessionLimitException refusal = StoreLimits.keysRefusal(parsed.keySet(), document::has, document.size(),
-                    maxKeys);
-            if (refusal != null) {
-                throw refusal;
-            }
-            document.setAll(parsed);
-            return true;
-        });
+        return writes.change(storeKey, Change.write(written, create));
     }
 
     @Override
-    public Uni<Void> deleteValue(String sessionId, String key) {
-        return enqueue(sessionId, document -> document.remove(key) != null);
+    public Uni<Void> deleteValue(String storeKey, String key) {
+        return writes.change(storeKey, Change.removal(key)).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> deleteValue(String storeKey) {
+        return endSession(storeKey).replaceWithVoid();
     }
 
     /**
-     * Replaces the session with a marker that stays {@code deleted-retention}. This instance removes the marker then
-     * itself, so that the cluster's expiry, which would be reported as a session expiring, only ends markers whose
-     * instance went away first (after twice the retention).
+     * One {@code replace}, which the cluster applies only if the entry exists: a session that does not exist gets
+     * nothing written, so logouts of made-up ids cost the cluster nothing. The marker lives {@code idle-timeout} and
+     * then expires in the cluster, which fires no {@code NovaSessionExpired} for it (see {@link ExpiryListener}).
      */
     @Override
-    public Uni<Void> deleteValue(String sessionId) {
-        versions.remove(sessionId);
-        long retentionMillis = config.idleTimeout().toMillis();
-        return cache().chain(remote -> call(Call.PUT_DELETED_MARKER,
-                () -> remote.putAsync(sessionId, SessionDocument.DELETED, 2 * retentionMillis, TimeUnit.MILLISECONDS))
-                .invoke(ignored -> Infrastructure.getDefaultWorkerPool().schedule(
-                        () -> remote.removeAsync(sessionId), retentionMillis, TimeUnit.MILLISECONDS)))
-                .replaceWithVoid();
+    public Uni<Boolean> endSession(String storeKey) {
+        versions.remove(storeKey);
+        return cache.call(Call.REPLACE, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE).replaceAsync(storeKey,
+                SessionDocument.END_MARKER, lifespanMillis, TimeUnit.MILLISECONDS))
+                .map(previous -> previous != null && !SessionDocument.isEndMarker(previous));
     }
 
     /**
-     * Copies the document to the new key, then marks the old one deleted: a write still aimed at the old id fails its
-     * version check against the marker and is dropped.
+     * Copies the document to the new key, then ends the old key with a versioned write of the end marker. If a write
+     * landed on the old key in between (from another instance: this instance's writes of the old key queue behind the
+     * rename), the marker's version check fails, and the newer document is copied again before the next try: every
+     * write the cluster acknowledged on the old key ends up under the new one, and every later one fails with
+     * {@link SessionEndedException}.
      */
     @Override
-    public Uni<Boolean> renameSession(String oldSessionId, String newSessionId) {
-        return read(oldSessionId).chain(snapshot -> {
-            if (snapshot.absent() || snapshot.deleted()) {
+    public Uni<Boolean> renameSession(String oldStoreKey, String newStoreKey) {
+        return writes.alone(oldStoreKey, () -> read(oldStoreKey).chain(snapshot -> {
+            if (!snapshot.live()) {
                 return Uni.createFrom().item(false);
             }
-            return cache().chain(remote -> call(Call.PUT_IF_ABSENT,
-                    () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(newSessionId, snapshot.text(),
-                            lifespanMillis, TimeUnit.MILLISECONDS)))
-                    .chain(ignored -> deleteValue(oldSessionId)).replaceWith(true);
-        });
+            return cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+                    .putIfAbsentAsync(newStoreKey, snapshot.text(), lifespanMillis, TimeUnit.MILLISECONDS))
+                    .chain(previous -> {
+                        if (previous != null) {
+                            return Uni.createFrom().failure(new NovaSessionStoreException(
+                                    "Session rename refused: the new session key is taken", null));
+                        }
+                        return endRenamed(oldStoreKey, newStoreKey, snapshot, settings.maxWriteAttempts());
+                    });
+        }).eventually(() -> {
+            versions.remove(oldStoreKey);
+        }));
+    }
+
+    private Uni<Boolean> endRenamed(String oldStoreKey, String newStoreKey, Snapshot copied, int attemptsLeft) {
+        return cache.call(Call.REPLACE_WITH_VERSION, remote -> remote.replaceWithVersionAsync(oldStoreKey,
+                SessionDocument.END_MARKER, copied.version(), lifespanMillis, TimeUnit.MILLISECONDS, 0,
+                TimeUnit.MILLISECONDS)).chain(ended -> {
+                    if (ended) {
+                        return Uni.createFrom().item(true);
+                    }
+                    return read(oldStoreKey).chain(current -> {
+                        if (!current.live() || attemptsLeft <= 1) {
+                            // nobody knows the new key yet: removing it takes nothing from anyone
+                            Uni<Boolean> undone = cache.call(Call.REMOVE, remote -> remote.removeAsync(newStoreKey))
+                                    .replaceWith(false);
+                            return current.live() ? undone.chain(ignored -> Uni.createFrom().failure(
+                                    lostRaces("Session rename"))) : undone;
+                        }
+                        // nobody else writes the new key either: a plain put of the newer document is safe
+                        return cache.call(Call.PUT, remote -> remote.putAsync(newStoreKey, current.text(),
+                                lifespanMillis, TimeUnit.MILLISECONDS))
+                                .chain(ignored -> endRenamed(oldStoreKey, newStoreKey, current, attemptsLeft - 1));
+                    });
+                });
+    }
+
+    /**
+     * Keeps {@code generated} under {@value #ID_KEY}, with no lifespan, unless the cluster already holds a secret
+     * there: one {@code putIfAbsent}, so the instances that start at the same moment agree on the winner's.
+     */
+    @Override
+    public Uni<String> sharedIdKey(String generated) {
+        return cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+                .putIfAbsentAsync(ID_KEY, generated, -1, TimeUnit.MILLISECONDS))
+                .map(previous -> {
+                    if (previous == null) {
+                        LOG.infof("Session id signing key generated and kept in the Infinispan cache %s, for every "
+                                + "instance of the application", cache.name());
+                        return generated;
+                    }
+                    return previous;
+                });
     }
 
     /**
      * @return how many Hot Rod calls of each kind this store made since start-up
      */
     public Map<Call, Long> hotRodCalls() {
-        Map<Call, Long> counts = new EnumMap<>(Call.class);
-        for (Map.Entry<Call, LongAdder> entry : calls.entrySet()) {
-            counts.put(entry.getKey(), entry.getValue().sum());
-        }
-        return counts;
+        return cache.calls();
     }
 
-    private Uni<Snapshot> read(String sessionId) {
-        return cache().chain(remote -> call(Call.GET_WITH_METADATA, () -> remote.getWithMetadataAsync(sessionId)))
-                .map(metadata -> remember(sessionId, Snapshot.of(metadata)));
-    }
-
-    /**
-     * Queues a change of a session document. Changes of one session on this instance are written together, one
-     * conditional write at a time (group commit): concurrent writers of one session then race only against other
-     * instances, not against each other.
-     */
-    private Uni<Void> enqueue(String sessionId, Function<ObjectNode, Boolean> change) {
-        PendingChange pending = new PendingChange(change);
-        while (true) {
-            WriteQueue queue = queues.computeIfAbsent(sessionId, id -> new WriteQueue());
-            boolean startWriting;
-            synchronized (queue) {
-                if (queue.closed) {
-                    continue;
-                }
-                queue.pending.add(pending);
-                startWriting = !queue.writing;
-                queue.writing = true;
-            }
-            if (startWriting) {
-                drain(sessionId, queue);
-            }
-            return Uni.createFrom().completionStage(pending.done);
-        }
-    }
-
-    private void drain(String sessionId, WriteQueue queue) {
-        List<PendingChange> batch;
-        synchronized (queue) {
-            if (queue.pending.isEmpty()) {
-                queue.writing = false;
-                queue.closed = true;
-                queues.remove(sessionId, queue);
-                return;
-            }
-            batch = new ArrayList<>(queue.pending);
-            queue.pending.clear();
-        }
-        update(sessionId, batch, settings.maxWriteAttempts()).subscribe().with(
-                done -> {
-                    for (PendingChange change : batch) {
-                        if (change.refused != null) {
-                            change.done.completeExceptionally(change.refused);
-                        } else {
-                            change.done.complete(null);
-                        }
+    private Uni<Snapshot> read(String storeKey) {
+        return cache.call(Call.GET_WITH_METADATA, remote -> remote.getWithMetadataAsync(storeKey))
+                .map(metadata -> {
+                    Snapshot snapshot = Snapshot.of(metadata);
+                    if (snapshot.live()) {
+                        remember(storeKey, snapshot);
+                    } else {
+                        versions.remove(storeKey);
                     }
-                    drain(sessionId, queue);
-                },
-                failure -> {
-                    for (PendingChange change : batch) {
-                        change.done.completeExceptionally(failure);
-                    }
-                    drain(sessionId, queue);
+                    return snapshot;
                 });
     }
 
     /**
-     * Applies {@code changes} to the session document with a conditional write, re-reading and retrying when another
-     * instance got there first.
+     * Applies a batch of changes to the session document with one conditional write, re-reading and retrying when
+     * another instance got there first.
      */
-    private Uni<Void> update(String sessionId, List<PendingChange> changes, int attemptsLeft) {
-        Snapshot known = versions.get(sessionId);
-        Uni<Snapshot> current = known != null ? Uni.createFrom().item(known) : read(sessionId);
-        return current.chain(snapshot -> {
-            if (snapshot.deleted()) {
-                // deleted while this write was in flight: it stays deleted
-                return Uni.createFrom().item(Boolean.TRUE);
-            }
-            ObjectNode document = snapshot.document();
-            boolean changed = false;
-            for (PendingChange change : changes) {
-                if (change.refused != null) {
-                    continue;
-                }
-                // a change refuses (a limit) before it changes anything, so a refused one leaves nothing behind
-                try {
-                    changed |= change.change.apply(document);
-                } catch (SessionLimitException e) {
-                    change.refused = e;
-                }
-            }
-            if (!changed) {
-                return Uni.createFrom().item(Boolean.TRUE);
-            }
-            return write(sessionId, snapshot, document.toString());
-        }).chain(written -> {
+    private Uni<Void> update(String storeKey, List<Change> changes, int attemptsLeft) {
+        Snapshot known = versions.remove(storeKey);
+        Uni<Snapshot> current = known != null ? Uni.createFrom().item(known) : read(storeKey);
+        return current.chain(snapshot -> attempt(storeKey, snapshot, changes)).chain(written -> {
             if (written) {
                 return Uni.createFrom().voidItem();
             }
-            versions.remove(sessionId);
+            versions.remove(storeKey);
             if (attemptsLeft <= 1) {
-                return Uni.createFrom().failure(new NovaSessionStoreException("Session write lost "
-                        + settings.maxWriteAttempts() + " races in a row against other writers of the same session",
-                        null));
+                return Uni.createFrom().failure(lostRaces("Session write"));
             }
             // a random pause, longer after each lost race, spreads writers that collided
             int lostRaces = settings.maxWriteAttempts() - attemptsLeft + 1;
             long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L << Math.min(lostRaces, 6));
             return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(pauseMillis))
-                    .chain(ignored -> update(sessionId, changes, attemptsLeft - 1));
+                    .chain(ignored -> update(storeKey, changes, attemptsLeft - 1));
         });
     }
 
-    private Uni<Boolean> write(String sessionId, Snapshot snapshot, String document) {
-        versions.remove(sessionId);
-        return cache().chain(remote -> {
-            if (snapshot.absent()) {
-                return call(Call.PUT_IF_ABSENT, () -> remote.withFlags(Flag.FORCE_RETURN_VALUE).putIfAbsentAsync(
-                        sessionId, document, lifespanMillis, TimeUnit.MILLISECONDS))
-                        .map(previous -> previous == null);
+    /**
+     * One try at writing {@code changes} onto {@code snapshot}. Nothing is reported to a change before the cluster
+     * took the write: a lost race starts again from a fresh read, where a change may come out otherwise.
+     *
+     * @return false when another writer changed the entry since {@code snapshot}
+     */
+    private Uni<Boolean> attempt(String storeKey, Snapshot snapshot, List<Change> changes) {
+        if (snapshot.ended()) {
+            for (Change change : changes) {
+                if (change.isRemoval()) {
+                    change.done.complete(false);
+                } else {
+                    change.done.completeExceptionally(new SessionEndedException());
+                }
             }
-            return call(Call.REPLACE_WITH_VERSION, () -> remote.replaceWithVersionAsync(sessionId, document,
-                    snapshot.version(), lifespanMillis, TimeUnit.MILLISECONDS, 0, TimeUnit.MILLISECONDS));
-        });
+            return Uni.createFrom().item(true);
+        }
+        Map<String, String> members = snapshot.absent() ? new LinkedHashMap<>()
+                : SessionDocument.members(snapshot.text());
+        Map<Change, RuntimeException> refused = new LinkedHashMap<>();
+        List<Change> applied = new ArrayList<>(changes.size());
+        Change creator = null;
+        boolean changed = false;
+        int maxKeys = config.maxKeys();
+        for (Change change : changes) {
+            if (change.isRemoval()) {
+                // never creates anything: removing from an absent session changes nothing
+                changed |= members.remove(change.removedKey) != null;
+                applied.add(change);
+            } else if (snapshot.absent() && !change.create) {
+                refused.put(change, new SessionEndedException());
+            } else {
+                // a change refuses (a limit) before it changes anything, so a refused one leaves nothing behind
+                SessionLimitException refusal = StoreLimits.keysRefusal(change.values.keySet(),
+                        members::containsKey, members.size(), maxKeys);
+                if (refusal != null) {
+                    refused.put(change, refusal);
+                    continue;
+                }
+                members.putAll(change.values);
+                applied.add(change);
+                changed = true;
+                if (creator == null && snapshot.absent()) {
+                    creator = change;
+                }
+            }
+        }
+        if (!changed) {
+            settle(refused, applied, null);
+            return Uni.createFrom().item(true);
+        }
+        String document = SessionDocument.text(members);
+        if (snapshot.absent()) {
+            Change created = creator;
+            return cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+                    .putIfAbsentAsync(storeKey, document, lifespanMillis, TimeUnit.MILLISECONDS))
+                    .map(previous -> {
+                        if (previous != null) {
+                            // another first write won: the retry reads it and merges into it
+                            return false;
+                        }
+                        settle(refused, applied, created);
+                        return true;
+                    });
+        }
+        return cache.call(Call.REPLACE_WITH_VERSION, remote -> remote.replaceWithVersionAsync(storeKey, document,
+                snapshot.version(), lifespanMillis, TimeUnit.MILLISECONDS, 0, TimeUnit.MILLISECONDS))
+                .invoke(written -> {
+                    if (written) {
+                        settle(refused, applied, null);
+                    }
+                });
     }
 
-    private Snapshot remember(String sessionId, Snapshot snapshot) {
+    private static void settle(Map<Change, RuntimeException> refused, List<Change> applied, Change creator) {
+        refused.forEach((change, failure) -> change.done.completeExceptionally(failure));
+        for (Change change : applied) {
+            change.done.complete(change == creator);
+        }
+    }
+
+    private NovaSessionStoreException lostRaces(String what) {
+        return new NovaSessionStoreException(what + " lost " + settings.maxWriteAttempts()
+                + " races in a row against other writers of the same session", null);
+    }
+
+    private void remember(String storeKey, Snapshot snapshot) {
         if (versions.size() >= MAX_REMEMBERED_VERSIONS) {
             versions.clear();
         }
-        versions.put(sessionId, snapshot);
-        return snapshot;
-    }
-
-    private <T> Uni<T> call(Call kind, Supplier<CompletableFuture<T>> operation) {
-        calls.get(kind).increment();
-        // after a failure, look the cache up (or create it) again: the cluster may have restarted without it
-        return Uni.createFrom().completionStage(operation).onFailure().invoke(this::forgetCache);
+        versions.put(storeKey, snapshot);
     }
 
     /**
-     * The session cache, created in the cluster if it lacks it. Creation is a blocking admin call, so it runs on a
-     * worker thread; a failed attempt is forgotten, so the next operation tries again.
-     */
-    private Uni<RemoteCache<String, String>> cache() {
-        CompletableFuture<RemoteCache<String, String>> ready = cache.get();
-        if (ready == null || ready.isCompletedExceptionally()) {
-            CompletableFuture<RemoteCache<String, String>> attempt = new CompletableFuture<>();
-            if (cache.compareAndSet(ready, attempt)) {
-                Infrastructure.getDefaultWorkerPool().execute(() -> {
-                    try {
-                        RemoteCache<String, String> remote = cacheManager.administration()
-                                .getOrCreateCache(settings.cacheName(), new StringConfiguration(cacheDefinition()));
-                        listenForExpiry(remote);
-                        attempt.complete(remote);
-                    } catch (RuntimeException e) {
-                        attempt.completeExceptionally(e);
-                    }
-                });
-            }
-            ready = cache.get();
-        }
-        return Uni.createFrom().completionStage(ready);
-    }
-
-    /**
-     * Reports the sessions the cluster expires as {@link io.quarkiverse.novasession.NovaSessionExpired} events, on this
-     * instance: every instance registers its own listener, so every running instance observes every expiry.
-     */
-    private void listenForExpiry(RemoteCache<String, String> remote) {
-        // the client re-registers its listeners when the cluster comes back: once per cache object is enough
-        if (expiryListened.getAndSet(remote) != remote) {
-            remote.addClientListener(new ExpiryListener(events));
-        }
-    }
-
-    private void forgetCache() {
-        CompletableFuture<RemoteCache<String, String>> current = cache.get();
-        if (current != null && current.isDone()) {
-            cache.compareAndSet(current, null);
-        }
-    }
-
-    private String cacheDefinition() {
-        String encoding = "<encoding media-type=\"application/x-protostream\"/><expiration interval=\""
-                + settings.expirationInterval().toMillis() + "\"/>";
-        if (settings.cacheMode() == CacheMode.DISTRIBUTED) {
-            return "<distributed-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" owners=\""
-                    + settings.owners() + "\" statistics=\"true\">" + encoding + "</distributed-cache>";
-        }
-        return "<replicated-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" statistics=\"true\">" + encoding
-                + "</replicated-cache>";
-    }
-
-    /**
-     * The changes of one session waiting for their write on this instance.
-     */
-    private static final class WriteQueue {
-        final List<PendingChange> pending = new ArrayList<>();
-        boolean writing;
-        /** Drained and removed from the map: a new change must start a new queue. */
-        boolean closed;
-    }
-
-    private static final class PendingChange {
-        /** Changes the document and says whether it did; refuses with SessionLimitException before changing anything. */
-        final Function<ObjectNode, Boolean> change;
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        /** Set when the change would break a limit: it is left out of the write and fails alone. */
-        volatile SessionLimitException refused;
-
-        PendingChange(Function<ObjectNode, Boolean> change) {
-            this.change = change;
-        }
-    }
-
-    /**
-     * A session document as read, with the version a conditional write needs.
+     * A session entry as read, with the version a conditional write needs.
      */
     private record Snapshot(String text, long version) {
 
@@ -425,20 +410,12 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             return text == null;
         }
 
-        boolean deleted() {
-            return SessionDocument.DELETED.equals(text);
+        boolean ended() {
+            return SessionDocument.isEndMarker(text);
         }
 
-        ObjectNode document() {
-            return absent() ? SessionDocument.empty() : SessionDocument.parse(text);
-        }
-
-        boolean readable() {
-            return !absent() && !deleted();
-        }
-
-        String valueOf(String key) {
-            return readable() ? SessionDocument.valueOf(SessionDocument.parse(text), key).orElse(null) : null;
+        boolean live() {
+            return text != null && !ended();
         }
     }
 }

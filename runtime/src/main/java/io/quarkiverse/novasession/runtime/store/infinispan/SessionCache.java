@@ -1,0 +1,122 @@
+package io.quarkiverse.novasession.runtime.store.infinispan;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+
+import org.infinispan.client.hotrod.RemoteCache;
+import org.infinispan.client.hotrod.RemoteCacheManager;
+import org.infinispan.commons.configuration.StringConfiguration;
+
+import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
+import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
+import io.quarkiverse.novasession.runtime.SessionEvents;
+import io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore.Call;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
+/**
+ * The session cache of the cluster, as the store reaches it: created in the cluster if it lacks it, looked up again
+ * after a failure (the cluster may have restarted without it), with the expiry listener registered once per cache
+ * object, and every Hot Rod call counted by kind.
+ */
+final class SessionCache {
+
+    private final RemoteCacheManager cacheManager;
+    private final InfinispanStoreConfig settings;
+    private final SessionEvents events;
+    private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
+    private final AtomicReference<RemoteCache<String, String>> expiryListened = new AtomicReference<>();
+    private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
+
+    SessionCache(RemoteCacheManager cacheManager, InfinispanStoreConfig settings, SessionEvents events) {
+        this.cacheManager = cacheManager;
+        this.settings = settings;
+        this.events = events;
+        for (Call call : Call.values()) {
+            calls.put(call, new LongAdder());
+        }
+    }
+
+    String name() {
+        return settings.cacheName();
+    }
+
+    /**
+     * One Hot Rod call on the session cache, counted as {@code kind}.
+     */
+    <T> Uni<T> call(Call kind, Function<RemoteCache<String, String>, CompletableFuture<T>> operation) {
+        return cache().chain(remote -> {
+            calls.get(kind).increment();
+            // after a failure, look the cache up (or create it) again: the cluster may have restarted without it
+            return Uni.createFrom().completionStage(() -> operation.apply(remote)).onFailure().invoke(this::forget);
+        });
+    }
+
+    Map<Call, Long> calls() {
+        Map<Call, Long> counts = new EnumMap<>(Call.class);
+        for (Map.Entry<Call, LongAdder> entry : calls.entrySet()) {
+            counts.put(entry.getKey(), entry.getValue().sum());
+        }
+        return counts;
+    }
+
+    /**
+     * The session cache, created in the cluster if it lacks it. Creation is a blocking admin call, so it runs on a
+     * worker thread; a failed attempt is forgotten, so the next operation tries again.
+     */
+    Uni<RemoteCache<String, String>> cache() {
+        CompletableFuture<RemoteCache<String, String>> ready = cache.get();
+        if (ready == null || ready.isCompletedExceptionally()) {
+            CompletableFuture<RemoteCache<String, String>> attempt = new CompletableFuture<>();
+            if (cache.compareAndSet(ready, attempt)) {
+                Infrastructure.getDefaultWorkerPool().execute(() -> {
+                    try {
+                        RemoteCache<String, String> remote = cacheManager.administration()
+                                .getOrCreateCache(settings.cacheName(), new StringConfiguration(definition()));
+                        listenForExpiry(remote);
+                        attempt.complete(remote);
+                    } catch (RuntimeException e) {
+                        attempt.completeExceptionally(e);
+                    }
+                });
+            }
+            ready = cache.get();
+        }
+        return Uni.createFrom().completionStage(ready);
+    }
+
+    /**
+     * Reports the sessions the cluster expires as {@link io.quarkiverse.novasession.NovaSessionExpired} events, on this
+     * instance: every instance registers its own listener, so every running instance observes every expiry.
+     */
+    private void listenForExpiry(RemoteCache<String, String> remote) {
+        // the client re-registers its listeners when the cluster comes back: once per cache object is enough
+        if (expiryListened.getAndSet(remote) != remote) {
+            ExpiryListener listener = new ExpiryListener(events, remote.getRemoteCacheContainer().getMarshaller(),
+                    Infrastructure.getDefaultWorkerPool());
+            remote.addClientListener(listener, null, ExpiryListener.CONVERTER_PARAMS);
+        }
+    }
+
+    private void forget() {
+        CompletableFuture<RemoteCache<String, String>> current = cache.get();
+        if (current != null && current.isDone()) {
+            cache.compareAndSet(current, null);
+        }
+    }
+
+    private String definition() {
+        String encoding = "<encoding media-type=\"application/x-protostream\"/><expiration interval=\""
+                + settings.expirationInterval().toMillis() + "\"/>";
+        if (settings.cacheMode() == CacheMode.DISTRIBUTED) {
+            return "<distributed-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" owners=\""
+                    + settings.owners() + "\" statistics=\"true\">" + encoding + "</distributed-cache>";
+        }
+        return "<replicated-cache name=\"" + settings.cacheName() + "\" mode=\"SYNC\" statistics=\"true\">" + encoding
+                + "</replicated-cache>";
+    }
+}
