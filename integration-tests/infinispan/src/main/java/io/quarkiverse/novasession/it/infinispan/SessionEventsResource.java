@@ -1,6 +1,9 @@
 package io.quarkiverse.novasession.it.infinispan;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import jakarta.enterprise.event.Observes;
@@ -18,28 +21,37 @@ import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionExpired;
 
 /**
- * The session lifecycle events this instance observed, for tests: what an application observing them would see. Off
- * unless {@code demo.store-inspection.enabled=true}.
+ * The session lifecycle events this instance observed, for tests: what an application observing them would see, and
+ * the threads its synchronous observers ran on. Off unless {@code demo.store-inspection.enabled=true}.
  */
 @Path("/inspect/session-events")
 @Singleton
 public class SessionEventsResource {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
+    /** Event kind to the names of the threads its synchronous observer ran on. */
+    private final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
 
     @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     void created(@Observes NovaSessionCreated event) {
+        ranOn("created");
         events.add("created " + event.sessionKey());
     }
 
     void destroyed(@Observes NovaSessionDestroyed event) {
+        ranOn("destroyed");
         events.add("destroyed " + event.sessionKey() + " " + event.cause());
     }
 
     void expired(@Observes NovaSessionExpired event) {
+        ranOn("expired");
         events.add("expired " + event.sessionKey());
+    }
+
+    private void ranOn(String kind) {
+        threads.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
     }
 
     @GET
@@ -49,5 +61,19 @@ public class SessionEventsResource {
             throw new NotFoundException();
         }
         return events;
+    }
+
+    /**
+     * @return for each kind of event ({@code created}, {@code destroyed}, {@code expired}), the names of the threads
+     *         its synchronous observer ran on
+     */
+    @GET
+    @Path("/threads")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Set<String>> threads() {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return threads;
     }
 }
