@@ -3,12 +3,15 @@ package io.quarkiverse.novasession.it.infinispan;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanClusterResource;
+import io.quarkiverse.novasession.runtime.SessionIds;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.common.mapper.TypeRef;
@@ -53,33 +56,73 @@ class HotRodCallsPerRequestTest {
     @Test
     void blindSetIsAReadAndAConditionalWrite() {
         Visitor visitor = new Visitor();
-        visitor.putJson("/values?key=a&type=int", "1");
-        long before = total();
-        visitor.putJson("/values?key=b&type=int", "2");
-        assertThat(total() - before).isLessThanOrEqualTo(2);
+        assertThat(visitor.putJson("/values?key=a&type=int", "1").statusCode()).isEqualTo(204);
+        Map<String, Long> before = calls();
+        assertThat(visitor.putJson("/values?key=b&type=int", "2").statusCode()).isEqualTo(204);
+        // the read brings the version the write is conditional on
+        assertThat(madeSince(before)).isEqualTo(Map.of("GET_WITH_METADATA", 1L, "REPLACE_WITH_VERSION", 1L));
+        assertThat(visitor.get("/values?key=b&type=int").body().asString()).isEqualTo("2");
     }
 
     @Test
-    void deletingASessionIsOneCallWhateverItsSize() {
+    void deletingASessionIsOneCallWhateverItsSize() throws InterruptedException {
         Visitor small = new Visitor();
         small.putJson("/values?key=k0&type=int", "0");
         Visitor large = new Visitor();
         for (int i = 0; i < 50; i++) {
             large.putJson("/values?key=k" + i + "&type=int", String.valueOf(i));
         }
-        long before = total();
-        small.post("/logout");
-        long smallCost = total() - before;
-        before = total();
-        large.post("/logout");
-        long largeCost = total() - before;
-        assertThat(smallCost).isEqualTo(1);
-        assertThat(largeCost).isEqualTo(1);
+        Map<String, Long> before = calls();
+        assertThat(small.post("/logout").statusCode()).isEqualTo(200);
+        assertThat(madeSince(before)).isEqualTo(Map.of("REPLACE", 1L));
+        before = calls();
+        assertThat(large.post("/logout").statusCode()).isEqualTo(200);
+        assertThat(madeSince(before)).isEqualTo(Map.of("REPLACE", 1L));
+        // and nothing later: the end markers expire in the cluster, no timer of this instance removes them
+        before = calls();
+        Thread.sleep(3_000);
+        assertThat(madeSince(before)).isEmpty();
+    }
+
+    @Test
+    void logoutOfAFreeIdWritesNothing() {
+        Visitor visitor = new Visitor();
+        assertThat(visitor.get("/hello").statusCode()).isEqualTo(200);
+        String storeKey = SessionIds.storeKey(visitor.sessionId());
+        int entries = storeSize();
+        Map<String, Long> before = calls();
+        assertThat(visitor.post("/logout").statusCode()).isEqualTo(200);
+        // one replace-if-present, which finds nothing and so writes nothing
+        assertThat(madeSince(before)).isEqualTo(Map.of("REPLACE", 1L));
+        assertThat(storeSize()).isEqualTo(entries);
+        assertThat(given().get("/inspect/session-events").as(new TypeRef<List<String>>() {
+        })).noneMatch(event -> event.contains(storeKey));
     }
 
     private static long total() {
-        Map<String, Long> calls = given().get("/inspect/hotrod-calls").as(new TypeRef<Map<String, Long>>() {
+        return calls().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private static Map<String, Long> calls() {
+        return given().get("/inspect/hotrod-calls").as(new TypeRef<Map<String, Long>>() {
         });
-        return calls.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * @return the calls of each kind made since {@code before}, leaving out the kinds not made
+     */
+    private static Map<String, Long> madeSince(Map<String, Long> before) {
+        Map<String, Long> made = new TreeMap<>();
+        calls().forEach((kind, count) -> {
+            long difference = count - before.getOrDefault(kind, 0L);
+            if (difference != 0) {
+                made.put(kind, difference);
+            }
+        });
+        return made;
+    }
+
+    private static int storeSize() {
+        return Integer.parseInt(given().get("/inspect/store-size").body().asString());
     }
 }
