@@ -28,16 +28,9 @@ final class AppInstance implements AutoCloseable {
     }
 
     /**
-     * Starts an instance that is expected to refuse to start.
-     *
-     * @return what it logged before it exited
+     * @return what this instance logged so far
      */
-    static String startExpectingFailure(int port, String... systemProperties) throws IOException, InterruptedException {
-        Process process = launch(port, systemProperties);
-        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-            throw new IllegalStateException("Instance on port " + port + " did not exit");
-        }
+    String log() throws IOException {
         return java.nio.file.Files.readString(log(port));
     }
 

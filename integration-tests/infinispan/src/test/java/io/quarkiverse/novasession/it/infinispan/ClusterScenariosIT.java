@@ -3,14 +3,17 @@ package io.quarkiverse.novasession.it.infinispan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.AfterAll;
@@ -25,8 +28,9 @@ import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanCluster;
 import io.restassured.response.Response;
 
 /**
- * Two instances of the packaged demo (separate JVMs, ports 8291 and 8292) on one two-node Infinispan cluster: one
- * session served by both, concurrent writers, a crashed node, and the whole cluster gone and back. The last two
+ * Two instances of the packaged demo (separate JVMs, ports 8291 and 8292, no id-keys) on one two-node Infinispan
+ * cluster: one session served by both, concurrent writers, races of a slow write against a logout or a rotation
+ * through the other instance, logouts of free ids, a crashed node, and the whole cluster gone and back. The last two
  * disturb the cluster, so they run last and leave it as they found it.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -45,10 +49,25 @@ class ClusterScenariosIT {
         cluster.fetch();
         clusterStartedHere = !cluster.isRunning(1) || !cluster.isRunning(2);
         cluster.start(1, 2);
-        // one scenario writes 200 keys to one session: above the default max-keys of 100
-        a = AppInstance.start(8291, "-Dquarkus.nova-session.max-keys=256");
-        b = AppInstance.start(8292, "-Dquarkus.nova-session.max-keys=256");
+        // one scenario writes 200 keys to one session: above the default max-keys of 100. No id-keys: the two
+        // instances agree on a signing key through the cluster. Both start at the same moment, so that they race for it.
+        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Ddemo.store-inspection.enabled=true" };
+        CompletableFuture<AppInstance> startingA = CompletableFuture.supplyAsync(() -> start(8291, settings));
+        CompletableFuture<AppInstance> startingB = CompletableFuture.supplyAsync(() -> start(8292, settings));
+        a = startingA.join();
+        b = startingB.join();
         Files.deleteIfExists(REPORT);
+    }
+
+    private static AppInstance start(int port, String... settings) {
+        try {
+            return AppInstance.start(port, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @AfterAll
@@ -88,10 +107,102 @@ class ClusterScenariosIT {
 
     @Test
     @Order(1)
-    void instanceWithoutSharedIdKeysRefusesToStart() throws Exception {
-        String log = AppInstance.startExpectingFailure(8293, "-Dquarkus.nova-session.id-keys=");
-        assertThat(log).contains("quarkus.nova-session.id-keys is not set")
-                .contains("every instance must sign and verify session ids with the same keys");
+    void twoInstancesWithNoIdKeysShareSessions() throws IOException {
+        Visitor visitor = new Visitor().via(a.baseUri());
+        assertThat(visitor.postForm("/login", "user", "carol").statusCode()).isEqualTo(200);
+        assertThat(visitor.via(b.baseUri()).get("/whoami").body().asString()).isEqualTo("carol");
+        Visitor other = new Visitor().via(b.baseUri());
+        assertThat(other.postForm("/login", "user", "dave").statusCode()).isEqualTo(200);
+        assertThat(other.via(a.baseUri()).get("/whoami").body().asString()).isEqualTo("dave");
+        // at most one instance generated the key (none if an earlier run left it in the cluster), and says so once
+        String generated = "Session id signing key generated";
+        int generatedLogs = 0;
+        for (AppInstance instance : List.of(a, b)) {
+            String log = instance.log();
+            assertThat(log.indexOf(generated)).isEqualTo(log.lastIndexOf(generated));
+            generatedLogs += log.contains(generated) ? 1 : 0;
+        }
+        assertThat(generatedLogs).isLessThanOrEqualTo(1);
+        report("no id-keys: a session opened through each instance read through the other; " + generatedLogs
+                + " instance(s) logged generating the key");
+    }
+
+    /**
+     * A request that read the session before a logout through the other instance, and writes after it: the write is
+     * refused (409) and the logged-out id holds nothing afterwards.
+     */
+    @Test
+    @Order(1)
+    void slowWriteRacingDeleteThroughTheOtherInstanceIsRefusedAndLeavesNothing() throws Exception {
+        Visitor visitor = new Visitor().via(a.baseUri());
+        assertThat(visitor.postForm("/login", "user", "erin").statusCode()).isEqualTo(200);
+        String id = visitor.sessionId();
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() -> new Visitor().withSessionId(id)
+                .via(a.baseUri()).request().contentType("text/plain").body("late")
+                .put("/slow/values?key=late&delayMs=1500"));
+        Thread.sleep(500);
+        assertThat(new Visitor().withSessionId(id).via(b.baseUri()).post("/logout").statusCode()).isEqualTo(200);
+        Response write = slow.get(30, TimeUnit.SECONDS);
+        assertThat(write.statusCode()).isEqualTo(409);
+
+        for (AppInstance instance : List.of(a, b)) {
+            Visitor replay = new Visitor().withSessionId(id).via(instance.baseUri());
+            assertThat(replay.get("/values?key=late&type=string").statusCode()).isEqualTo(404);
+            assertThat(replay.get("/whoami").statusCode()).isEqualTo(401);
+            assertThat(replay.sessionId()).isNotEqualTo(id);
+        }
+        report("slow write racing delete() across instances: write answered " + write.statusCode()
+                + ", the logged-out id held nothing afterwards");
+    }
+
+    /**
+     * The same race against a rotation (a new login through the other instance): the slow write aimed at the old id
+     * is refused, and the rotated session holds what it held before, without the refused write.
+     */
+    @Test
+    @Order(1)
+    void slowWriteRacingRotateThroughTheOtherInstanceIsRefused() throws Exception {
+        Visitor visitor = new Visitor().via(a.baseUri());
+        assertThat(visitor.postForm("/login", "user", "frank").statusCode()).isEqualTo(200);
+        String id = visitor.sessionId();
+        CompletableFuture<Response> slow = CompletableFuture.supplyAsync(() -> new Visitor().withSessionId(id)
+                .via(a.baseUri()).request().contentType("text/plain").body("late")
+                .put("/slow/values?key=late&delayMs=1500"));
+        Thread.sleep(500);
+        assertThat(visitor.via(b.baseUri()).postForm("/login", "user", "frank").statusCode()).isEqualTo(200);
+        assertThat(visitor.sessionId()).isNotEqualTo(id);
+        Response write = slow.get(30, TimeUnit.SECONDS);
+        assertThat(write.statusCode()).isEqualTo(409);
+
+        assertThat(visitor.via(a.baseUri()).get("/whoami").body().asString()).isEqualTo("frank");
+        assertThat(visitor.get("/values?key=late&type=string").statusCode()).isEqualTo(404);
+        Visitor replay = new Visitor().withSessionId(id).via(b.baseUri());
+        assertThat(replay.get("/values?key=late&type=string").statusCode()).isEqualTo(404);
+        report("slow write racing rotate() across instances: write answered " + write.statusCode());
+    }
+
+    @Test
+    @Order(1)
+    void aThousandLogoutsOfFreeIdsLeaveTheClustersEntryCountUnchanged() throws Exception {
+        int before = storeSize();
+        int ok = 0;
+        for (int i = 0; i < 1_000; i++) {
+            AppInstance instance = i % 2 == 0 ? a : b;
+            Visitor visitor = new Visitor().via(instance.baseUri());
+            // an id this application issued, under which nothing was ever stored
+            assertThat(visitor.get("/hello").statusCode()).isEqualTo(200);
+            assertThat(visitor.sessionId()).isNotNull();
+            ok += visitor.post("/logout").statusCode() == 200 ? 1 : 0;
+        }
+        int after = storeSize();
+        report("1,000 logouts of free ids: " + ok + " answered 200; cache entries " + before + " before, " + after
+                + " after");
+        assertThat(ok).isEqualTo(1_000);
+        assertThat(after).isEqualTo(before);
+    }
+
+    private static int storeSize() {
+        return Integer.parseInt(new Visitor().via(a.baseUri()).get("/inspect/store-size").body().asString());
     }
 
     @Test
