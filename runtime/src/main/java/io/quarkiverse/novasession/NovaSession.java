@@ -43,12 +43,15 @@ public interface NovaSession {
     <T> Optional<T> get(String key, Class<T> type);
 
     /**
-     * Stores a copy of a value under a key, replacing any previous value.
+     * Stores a copy of a value under a key, replacing any previous value. The first write of a session creates it
+     * under the request's id.
      *
      * @param key the key, neither null nor empty
      * @param value the value, not null; anything Jackson can write and read back
      * @throws IllegalArgumentException when the key is null or empty, or the value is null
      * @throws SessionValueException when the value cannot be written as JSON
+     * @throws SessionLimitException when the key, the value or the number of keys is over its limit; nothing is stored
+     * @throws SessionEndedException when another request ended the session after this one read it; nothing is stored
      */
     void set(String key, Object value);
 
@@ -70,9 +73,11 @@ public interface NovaSession {
     String rotate();
 
     /**
-     * Removes the whole session from the store and expires the session cookie on this response. A later request that
-     * still sends the old cookie sees an empty session. A value set later in this same request starts a new session
-     * with a new id and cookie.
+     * Ends the whole session: its data leaves the store and the session cookie expires on this response. The old id is
+     * dead for good: a later request that still sends it gets a fresh session, and a write from another request that
+     * read the session before this delete fails with {@link SessionEndedException} instead of bringing it back. A
+     * value set later in this same request starts a new session with a new id and cookie. Deleting a session that
+     * holds nothing costs no write.
      */
     void delete();
 }

@@ -44,9 +44,10 @@ final class SessionValues {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("Session key must not be empty");
         }
-        if (key.equals(NovaSessionStore.LAST_SEEN_KEY)) {
+        if (key.equals(NovaSessionStore.LAST_SEEN_KEY) || key.equals(NovaSessionStore.KEYS_KEY)) {
             throw new IllegalArgumentException("Session key '" + key + "' is reserved: the session layer keeps the "
-                    + "session's last-seen time under it");
+                    + "session's own data (last-seen time, key list) under the keys " + NovaSessionStore.LAST_SEEN_KEY
+                    + " and " + NovaSessionStore.KEYS_KEY);
         }
     }
 
