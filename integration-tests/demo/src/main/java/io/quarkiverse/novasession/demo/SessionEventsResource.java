@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.it.infinispan;
+package io.quarkiverse.novasession.demo;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,8 +18,10 @@ import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionExpired;
 
 /**
- * The session lifecycle events this instance observed, for tests: what an application observing them would see. Off
- * unless {@code demo.store-inspection.enabled=true}.
+ * The session lifecycle events this instance observed, for tests: what an application observing them would see, as a
+ * JSON list of strings in the order they were fired: {@code "created <key>"}, {@code "destroyed <key> <CAUSE>"},
+ * {@code "expired <key>"}, where {@code <key>} is the session's store key ({@code NovaSession.storeKey()}). Every store's
+ * application serves it at {@code GET /inspect/session-events}. Off unless {@code demo.store-inspection.enabled=true}.
  */
 @Path("/inspect/session-events")
 @Singleton
@@ -31,15 +33,24 @@ public class SessionEventsResource {
     boolean enabled;
 
     void created(@Observes NovaSessionCreated event) {
-        events.add("created " + event.sessionKey());
+        record("created " + event.sessionKey());
     }
 
     void destroyed(@Observes NovaSessionDestroyed event) {
-        events.add("destroyed " + event.sessionKey() + " " + event.cause());
+        record("destroyed " + event.sessionKey() + " " + event.cause());
     }
 
     void expired(@Observes NovaSessionExpired event) {
-        events.add("expired " + event.sessionKey());
+        record("expired " + event.sessionKey());
+    }
+
+    /**
+     * Keeps nothing unless inspection is on: the demo run for real must not grow a list for ever.
+     */
+    private void record(String event) {
+        if (enabled) {
+            events.add(event);
+        }
     }
 
     @GET
