@@ -5,7 +5,7 @@ import io.quarkiverse.novasession.runtime.NovaSessionImpl;
 import io.quarkiverse.novasession.runtime.NovaSessionRecorder;
 import io.quarkiverse.novasession.runtime.ReactiveNovaSessionImpl;
 import io.quarkiverse.novasession.runtime.SessionEvents;
-import io.quarkiverse.novasession.runtime.StoreFailureHandler;
+import io.quarkiverse.novasession.runtime.SessionFailureHandler;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
 import io.quarkus.arc.deployment.BeanContainerBuildItem;
 import io.quarkus.arc.deployment.SyntheticBeansRuntimeInitBuildItem;
@@ -39,7 +39,7 @@ class NovaSessionProcessor {
     @BuildStep
     AdditionalBeanBuildItem sessionBeans() {
         return AdditionalBeanBuildItem.builder()
-                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class, StoreFailureHandler.class, SessionEvents.class)
+                .addBeanClasses(ReactiveNovaSessionImpl.class, NovaSessionImpl.class, SessionFailureHandler.class, SessionEvents.class)
                 .setUnremovable()
                 .build();
     }
@@ -51,7 +51,8 @@ class NovaSessionProcessor {
     void sessionFilter(NovaSessionBuildTimeConfig config, SelectedStoreBuildItem store, NovaSessionRecorder recorder,
             BeanContainerBuildItem beanContainer, BuildProducer<FilterBuildItem> filters) {
         if (config.enabled()) {
-            filters.produce(new FilterBuildItem(recorder.sessionFilter(store.storeClassName(), store.shared()), FILTER_PRIORITY));
+            filters.produce(new FilterBuildItem(recorder.sessionFilter(store.storeClassName(), store.shared(),
+                    store.renames()), FILTER_PRIORITY));
         }
     }
 }

@@ -35,10 +35,32 @@ class NovaSessionStoreProcessor {
                 throw new ConfigurationException("quarkus.nova-session.manager=" + manager + " needs the "
                         + store.requiredDependency() + " dependency: add it to the application");
             }
-            return new SelectedStoreBuildItem(store.storeClassName(), store.shared());
+            return new SelectedStoreBuildItem(store.storeClassName(), store.shared(), true);
         }
         // whether instances share a custom store is the application's secret: the recorder warns instead of failing
-        return new SelectedStoreBuildItem(checkCustomStore(manager, index.getIndex()), false);
+        String storeClassName = checkCustomStore(manager, index.getIndex());
+        return new SelectedStoreBuildItem(storeClassName, false, renames(storeClassName, index.getIndex()));
+    }
+
+    /**
+     * Whether the store class, or a class it extends, implements {@code renameSession}: if none does, the session layer
+     * keeps a key list per session and rotates ids by copying.
+     */
+    private static boolean renames(String storeClassName, IndexView index) {
+        DotName name = DotName.createSimple(storeClassName);
+        while (name != null && !name.toString().equals(Object.class.getName())) {
+            ClassInfo type = index.getClassByName(name);
+            if (type == null) {
+                // a class outside the index (a library's): assume it renames, as the built-in stores it may extend do
+                return true;
+            }
+            if (type.methods().stream().anyMatch(m -> m.name().equals("renameSession") && m.parametersCount() == 2
+                    && !java.lang.reflect.Modifier.isAbstract(m.flags()))) {
+                return true;
+            }
+            name = type.superName();
+        }
+        return false;
     }
 
     @BuildStep

@@ -10,13 +10,20 @@ public final class SelectedStoreBuildItem extends SimpleBuildItem {
 
     private final String storeClassName;
     private final boolean shared;
+    private final boolean renames;
 
     /**
      * @param shared whether several instances of the application share the store (they must then agree on id keys)
+     * @param renames whether the store implements {@code NovaSessionStore.renameSession}
      */
-    public SelectedStoreBuildItem(String storeClassName, boolean shared) {
+    public SelectedStoreBuildItem(String storeClassName, boolean shared, boolean renames) {
         this.storeClassName = storeClassName;
         this.shared = shared;
+        this.renames = renames;
+    }
+
+    public boolean renames() {
+        return renames;
     }
 
     public boolean shared() {

@@ -31,9 +31,14 @@ class CustomStoreChosenByClassNameTest {
         assertThat(value).isEqualTo("blue");
         String storeKey = SessionIds.storeKey(id);
         assertThat(storeKey).isNotEqualTo(id);
-        // the first write starts the last-seen clock; the read checks it; neither the value nor the clock is more
-        assertThat(RecordingStore.CALLS).containsExactly("set " + storeKey + " __nova_seen", "set " + storeKey + " colour",
-                "get " + storeKey + " __nova_seen", "get " + storeKey + " colour", "delete " + storeKey);
+        // a store of Nova's four operations: the first write checks that the session is new, then starts its
+        // last-seen clock and its key list (kept because the store cannot rename); the read checks the clock and the
+        // key list with the value; the delete checks that there is a session to end
+        String seen = "__nova_seen";
+        assertThat(RecordingStore.CALLS).containsExactly("get " + storeKey + " " + seen, "set " + storeKey + " " + seen,
+                "set " + storeKey + " colour", "set " + storeKey + " __nova_keys",
+                "get " + storeKey + " " + seen, "get " + storeKey + " __nova_keys", "get " + storeKey + " colour",
+                "get " + storeKey + " " + seen, "delete " + storeKey);
     }
 
     @Test

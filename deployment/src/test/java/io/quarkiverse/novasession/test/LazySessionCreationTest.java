@@ -41,7 +41,8 @@ class LazySessionCreationTest {
         assertThat(write.headers().getValues("Set-Cookie"))
                 .containsExactly("session_id=" + id + "; Path=/; HttpOnly; SameSite=Lax");
         String storeKey = SessionIds.storeKey(id);
-        assertThat(RecordingStore.CALLS).containsExactly("set " + storeKey + " __nova_seen", "set " + storeKey + " k");
+        assertThat(RecordingStore.CALLS).containsExactly("get " + storeKey + " __nova_seen",
+                "set " + storeKey + " __nova_seen", "set " + storeKey + " k", "set " + storeKey + " __nova_keys");
 
         Response read = given().cookie("session_id", id).get("/get/k");
         assertThat(read.body().asString()).isEqualTo("v");

@@ -71,8 +71,10 @@ class MalformedSessionCookieReplacedTest {
         assertThat(response.body().asString()).isEqualTo("ada");
         assertThat(response.headers().getValues("Set-Cookie")).isEmpty();
         String storeKey = SessionIds.storeKey(issued);
-        // the accepted id is looked up: its last-seen time, then the value (a store without getValues, one by one)
-        assertThat(RecordingStore.CALLS).containsExactly("get " + storeKey + " __nova_seen", "get " + storeKey + " name");
+        // the accepted id is looked up: its last-seen time, its key list, then the value (a store without getValues,
+        // one by one)
+        assertThat(RecordingStore.CALLS).containsExactly("get " + storeKey + " __nova_seen",
+                "get " + storeKey + " __nova_keys", "get " + storeKey + " name");
     }
 
     @Test

@@ -2,15 +2,16 @@ package io.quarkiverse.novasession.runtime;
 
 import org.jboss.logging.Logger;
 
-import io.vertx.core.Handler;
+import io.quarkiverse.novasession.NovaSessionStoreException;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.Handler;
 
 /**
  * Gives every request a session before the application runs, as Nova's stream handler does: the id from a valid
  * session cookie, or a new id and a cookie for the response (or, with lazy creation, a session to be created by the
  * first write). It does not touch the store, so a request that ignores its session costs no store access; the one
- * exception is an id past the absolute timeout, whose data it has deleted in the background. It knows nothing of any
+ * exception is an id past the absolute timeout, whose data it ends in the background. It knows nothing of any
  * particular store.
  */
 final class NovaSessionFilter implements Handler<RoutingContext> {
@@ -29,11 +30,17 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
+        if (!runtime.signing().ready()) {
+            // the id key lives in a shared store that has not answered yet: no id can be checked or issued
+            ctx.fail(new NovaSessionStoreException("The session id key kept in the session store is not available yet",
+                    null));
+            return;
+        }
         String id = reader.sessionId(ctx.request().headers().getAll(HttpHeaders.COOKIE));
         RequestSession session;
         if (id != null && runtime.pastAbsoluteTimeout(id)) {
             session = RequestSession.replacingExpired(runtime);
-            runtime.purgeExpired(id);
+            runtime.lifecycle().purgeExpired(id);
         } else if (id != null) {
             session = RequestSession.fromCookie(runtime, id);
         } else if (runtime.lazy()) {

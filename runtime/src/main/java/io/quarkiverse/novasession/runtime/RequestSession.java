@@ -1,12 +1,14 @@
 package io.quarkiverse.novasession.runtime;
 
-import io.quarkiverse.novasession.NovaSessionStore;
+import java.util.Set;
 
 /**
  * The session of one HTTP request: its id, what is known of it in the store, and what the response must tell the
  * browser about it. Created by the filter; read by the session beans, possibly on another thread than the one that
- * created it (a request moves from the event loop to a worker thread, never runs on two at once), hence the volatile
- * fields and the synchronized transitions.
+ * created it, and by several operations of one request at once ({@code Uni.combine()}), hence the volatile fields and
+ * the synchronized transitions. Every transition that follows a store answer names the id the answer was about and
+ * does nothing if another operation of the request has moved the session on meanwhile: two parallel operations never
+ * split a session into two.
  */
 final class RequestSession {
 
@@ -14,10 +16,10 @@ final class RequestSession {
      * What this request knows of its session in the store.
      */
     enum State {
-        /** An id from the cookie, not yet looked up: the first operation checks its last-seen time. */
+        /** An id from the cookie, not yet looked up: the first operation reads it. */
         UNVERIFIED,
-        /** An id issued in this request, nothing stored under it yet: the first write creates the session. */
-        NEW,
+        /** An id under which nothing is stored (yet): the first write creates the session under it. */
+        FREE,
         /** A session the store holds, not expired. */
         LIVE,
         /** No id (lazy creation), or the session was deleted in this request: a write starts a new one. */
@@ -29,16 +31,21 @@ final class RequestSession {
     /** {@link SessionIds#storeKey(String)} of {@link #id}, computed on first use: a request that never touches its session never hashes. */
     private volatile String storeKey;
     private volatile State state;
+    /** {@link #id} was made in this request and never reached the browser: nothing can be stored under it but by this request. */
+    private volatile boolean issuedHere;
     /** The browser does not know {@link #id} yet: the response must set the cookie. */
     private volatile boolean cookieToSend;
-    /** The session was deleted or expired in this request and no new one was started: the response must expire the cookie. */
+    /** The browser's id is dead and no new one was started: the response must expire the cookie. */
     private volatile boolean cookieToExpire;
+    /** The session's keys as last read, for a store that cannot rename ({@link SessionRuntime#keepsKeyIndex()}). */
+    private volatile Set<String> keyIndex = Set.of();
 
-    private RequestSession(SessionRuntime runtime, String id, State state, boolean cookieToSend) {
+    private RequestSession(SessionRuntime runtime, String id, State state, boolean issuedHere) {
         this.runtime = runtime;
         this.id = id;
         this.state = state;
-        this.cookieToSend = cookieToSend;
+        this.issuedHere = issuedHere;
+        this.cookieToSend = issuedHere;
     }
 
     static RequestSession fromCookie(SessionRuntime runtime, String id) {
@@ -53,7 +60,7 @@ final class RequestSession {
     }
 
     static RequestSession issued(SessionRuntime runtime) {
-        return new RequestSession(runtime, runtime.ids().generate(), State.NEW, true);
+        return new RequestSession(runtime, runtime.ids().generate(), State.FREE, true);
     }
 
     /**
@@ -72,15 +79,12 @@ final class RequestSession {
 
     String storeKey() {
         String key = storeKey;
-        if (key == null && id != null) {
-            key = SessionIds.storeKey(id);
+        String current = id;
+        if (key == null && current != null) {
+            key = SessionIds.storeKey(current);
             storeKey = key;
         }
         return key;
-    }
-
-    NovaSessionStore store() {
-        return runtime.store();
     }
 
     SessionRuntime runtime() {
@@ -91,36 +95,65 @@ final class RequestSession {
         return state;
     }
 
-    synchronized void verified() {
-        if (state == State.UNVERIFIED) {
+    boolean issuedHere() {
+        return issuedHere;
+    }
+
+    Set<String> keyIndex() {
+        return keyIndex;
+    }
+
+    void keyIndex(Set<String> keys) {
+        keyIndex = keys;
+    }
+
+    /**
+     * The store holds a live session under {@code readId}.
+     */
+    synchronized void live(String readId) {
+        if (readId.equals(id) && (state == State.UNVERIFIED || state == State.FREE)) {
             state = State.LIVE;
         }
     }
 
-    synchronized void stored() {
-        state = State.LIVE;
+    /**
+     * The store holds nothing under {@code readId}, an id young enough to be the visitor's session.
+     */
+    synchronized void free(String readId) {
+        if (readId.equals(id) && state == State.UNVERIFIED) {
+            state = State.FREE;
+        }
     }
 
     /**
-     * The id from the cookie holds no live session (expired, or nothing stored under it): a new one replaces it, as for
-     * an id past the absolute timeout.
+     * {@code deadId} holds no session any more and never will (deleted, rotated away or expired, in this request or
+     * another): the visitor gets a new one, as for an id past the absolute timeout.
      */
-    synchronized void replaced() {
+    synchronized void ended(String deadId) {
+        if (!deadId.equals(id)) {
+            return;
+        }
         if (runtime.lazy()) {
-            markDeleted();
+            deletedNow();
         } else {
             startNewSession();
         }
     }
 
-    boolean cookieToExpire() {
-        return cookieToExpire;
+    /**
+     * The session was deleted in this request.
+     */
+    synchronized void deleted(String deletedId) {
+        if (deletedId.equals(id)) {
+            deletedNow();
+        }
     }
 
-    synchronized void markDeleted() {
+    private void deletedNow() {
         state = State.NONE;
         cookieToExpire = id != null || cookieToExpire;
         cookieToSend = false;
+        keyIndex = Set.of();
     }
 
     /**
@@ -139,26 +172,35 @@ final class RequestSession {
     private void startNewSession() {
         id = runtime.ids().generate();
         storeKey = null;
-        state = State.NEW;
+        state = State.FREE;
+        issuedHere = true;
         cookieToExpire = false;
         cookieToSend = true;
+        keyIndex = Set.of();
     }
 
     /**
+     * @param live whether the store moved a live session to {@code newId}
      * @return the new id, which the response now sends
      */
-    synchronized String rotatedTo(String newId) {
+    synchronized String rotatedTo(String newId, boolean live) {
         id = newId;
         storeKey = null;
-        if (state == State.NONE) {
-            state = State.NEW;
-        }
+        state = live ? State.LIVE : State.FREE;
+        issuedHere = true;
         cookieToExpire = false;
         cookieToSend = true;
+        if (!live) {
+            keyIndex = Set.of();
+        }
         return newId;
     }
 
     boolean cookieToSend() {
         return cookieToSend;
+    }
+
+    boolean cookieToExpire() {
+        return cookieToExpire;
     }
 }

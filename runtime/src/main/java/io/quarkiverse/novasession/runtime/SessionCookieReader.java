@@ -10,9 +10,9 @@ import java.util.List;
 final class SessionCookieReader {
 
     private final String cookieName;
-    private final SessionIdSigner ids;
+    private final IdSigning ids;
 
-    SessionCookieReader(String cookieName, SessionIdSigner ids) {
+    SessionCookieReader(String cookieName, IdSigning ids) {
         this.cookieName = cookieName;
         this.ids = ids;
     }
@@ -35,7 +35,7 @@ final class SessionCookieReader {
                 String value = valueIfNamed(header, pairStart, pairEnd);
                 if (value != null) {
                     if (found == null) {
-                        if (!ids.isIssued(value)) {
+                        if (!ids.signer().isIssued(value)) {
                             return null;
                         }
                         found = value;

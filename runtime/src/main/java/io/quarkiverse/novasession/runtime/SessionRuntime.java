@@ -1,64 +1,77 @@
 package io.quarkiverse.novasession.runtime;
 
-import java.time.Duration;
-
-import org.jboss.logging.Logger;
-
 import io.quarkiverse.novasession.NovaSessionStore;
-import io.smallrye.mutiny.Uni;
 
 /**
- * What every request's session shares: the chosen store, the lifecycle events and the settings the session beans
- * need.
+ * What every request's session shares: the store and the one way to call it, the id signer, the lifecycle events and
+ * the settings the session beans need.
  */
 final class SessionRuntime {
 
-    private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
-
-    private final NovaSessionStore store;
-    private final Duration storeTimeout;
-    private final boolean storeCompletesImmediately;
-    private final SessionIdSigner ids;
+    private final StoreCalls calls;
+    private final IdSigning ids;
     private final SessionEvents events;
     private final long idleTimeoutMillis;
     private final long absoluteTimeoutMillis;
     private final long touchIntervalMillis;
     private final boolean lazy;
+    private final boolean keepsKeyIndex;
+    private final SessionLifecycle lifecycle;
 
-    SessionRuntime(NovaSessionStore store, SessionIdSigner ids, SessionEvents events, NovaSessionConfig config) {
-        this.store = store;
+    /**
+     * @param storeRenames whether the store implements {@link NovaSessionStore#renameSession}; if not, the session
+     *        layer keeps each session's key list so that it can rotate ids by copying
+     */
+    SessionRuntime(StoreCalls calls, IdSigning ids, SessionEvents events, NovaSessionConfig config,
+            boolean storeRenames) {
+        this.calls = calls;
         this.ids = ids;
         this.events = events;
-        this.storeTimeout = config.storeTimeout();
-        this.storeCompletesImmediately = store.completesImmediately();
         this.idleTimeoutMillis = config.idleTimeout().toMillis();
         this.absoluteTimeoutMillis = config.absoluteTimeout().toMillis();
         this.touchIntervalMillis = config.touchInterval().toMillis();
         this.lazy = config.create() == NovaSessionConfig.Creation.LAZY;
+        this.keepsKeyIndex = !storeRenames;
+        this.lifecycle = new SessionLifecycle(this);
     }
 
+    SessionLifecycle lifecycle() {
+        return lifecycle;
+    }
+
+    /**
+     * @return the signer; only call once {@link IdSigning#ready()} said so (the filter does, for every request)
+     */
     SessionIdSigner ids() {
+        return ids.signer();
+    }
+
+    IdSigning signing() {
         return ids;
     }
 
+    StoreCalls calls() {
+        return calls;
+    }
+
     NovaSessionStore store() {
-        return store;
+        return calls.store();
     }
 
     SessionEvents events() {
         return events;
     }
 
-    Duration storeTimeout() {
-        return storeTimeout;
-    }
-
     boolean storeCompletesImmediately() {
-        return storeCompletesImmediately;
+        return calls.immediate();
     }
 
     boolean lazy() {
         return lazy;
+    }
+
+    boolean keepsKeyIndex() {
+        return keepsKeyIndex;
     }
 
     long now() {
@@ -72,27 +85,19 @@ final class SessionRuntime {
         return now() - SessionIdSigner.sessionStart(id) > absoluteTimeoutMillis;
     }
 
+    /**
+     * Whether an id under which nothing is stored has waited too long for its first write: it is then expired like an
+     * idle session. An id's start is when it was issued, except for a rotated live session, which is never free.
+     */
+    boolean freeTooLong(String id) {
+        return now() - SessionIdSigner.sessionStart(id) > idleTimeoutMillis;
+    }
+
     boolean idleTooLong(long lastSeen) {
         return now() - lastSeen > idleTimeoutMillis;
     }
 
     boolean dueForTouch(long lastSeen) {
         return now() - lastSeen >= touchIntervalMillis;
-    }
-
-    /**
-     * A visitor came back with an id past the absolute timeout. Its data, if the store still has it, is deleted in the
-     * background: the request itself goes on at once with a new session and never waits for this.
-     */
-    void purgeExpired(String expiredId) {
-        String storeKey = SessionIds.storeKey(expiredId);
-        store.getValue(storeKey, NovaSessionStore.LAST_SEEN_KEY)
-                .chain(seen -> seen.isEmpty() ? Uni.createFrom().item(false)
-                        : store.deleteValue(storeKey).replaceWith(true))
-                .subscribe().with(deleted -> {
-                    if (deleted) {
-                        events.expired(storeKey);
-                    }
-                }, failure -> LOG.debugf("Deleting an expired session failed: %s", failure));
     }
 }

@@ -6,13 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.ConcurrentMap;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
-
-import org.jboss.logging.Logger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -21,31 +18,41 @@ import com.github.benmanes.caffeine.cache.Scheduler;
 
 import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.SessionEvents;
+import io.quarkiverse.novasession.runtime.ThrottledLog;
 import io.smallrye.mutiny.Uni;
 
 /**
  * Nova's ETS table for one node, made safe to leave running: a Caffeine cache of sessions, each a concurrent map of
  * keys. Sessions expire after {@code idle-timeout} without access (Caffeine's own expiry, run by its scheduler: no
  * thread of ours), and the cache never holds more than {@code memory.max-sessions}. Nothing blocks and every operation
- * completes before it returns. A get or set touches one key and never copies the session; deleting a session drops its
- * map in O(1).
+ * completes before it returns. A get or set touches one key and never copies the session; ending or renaming a
+ * session is O(1).
+ * <p>
+ * An ended session (deleted, rotated away, or found idle by the session layer) is replaced by an end marker, which
+ * expires like a session: a write still aimed at it fails with {@link SessionEndedException}. Every change of a
+ * session goes through the cache's atomic {@code compute}, so a write and the end of its session never interleave,
+ * and a write never lands in a session the cache has just dropped.
  */
 public class MemoryNovaSessionStore implements NovaSessionStore {
 
-    private static final Logger LOG = Logger.getLogger(MemoryNovaSessionStore.class);
     private static final Uni<Optional<String>> ABSENT = Uni.createFrom().item(Optional.empty());
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
-    private static final long EVICTION_LOG_INTERVAL_MILLIS = 60_000;
+    private static final Uni<Boolean> TRUE = Uni.createFrom().item(true);
+    private static final Uni<Boolean> FALSE = Uni.createFrom().item(false);
+    private static final SessionEndedException ENDED = new SessionEndedException();
+    /** The end marker: one shared, never-written map, told apart by identity. */
+    private static final Map<String, String> END_MARKER = Map.of();
 
     private final Cache<String, Map<String, String>> sessions;
+    private final ConcurrentMap<String, Map<String, String>> map;
     private final int maxSessions;
     private final int maxKeys;
     private final SessionEvents events;
-    private final LongAdder evictedSinceLastLog = new LongAdder();
-    private final AtomicLong lastEvictionLog = new AtomicLong();
+    private final ThrottledLog evictions = new ThrottledLog(MemoryNovaSessionStore.class);
 
     /**
      * A store with the default limits and no lifecycle events, for use outside CDI (a delegate, a benchmark).
@@ -70,18 +77,22 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
                 .scheduler(Scheduler.systemScheduler())
                 .removalListener(this::removed)
                 .build();
+        this.map = sessions.asMap();
     }
 
     @Override
-    public Uni<Optional<String>> getValue(String sessionId, String key) {
-        Map<String, String> session = sessions.getIfPresent(sessionId);
+    public Uni<Optional<String>> getValue(String storeKey, String key) {
+        Map<String, String> session = sessions.getIfPresent(storeKey);
         String value = session == null ? null : session.get(key);
         return value == null ? ABSENT : Uni.createFrom().item(Optional.of(value));
     }
 
     @Override
-    public Uni<List<Optional<String>>> getValues(String sessionId, List<String> keys) {
-        Map<String, String> session = sessions.getIfPresent(sessionId);
+    public Uni<List<Optional<String>>> getValues(String storeKey, List<String> keys) {
+        Map<String, String> session = sessions.getIfPresent(storeKey);
+        if (session == END_MARKER) {
+            return Uni.createFrom().failure(ENDED);
+        }
         List<Optional<String>> values = new ArrayList<>(keys.size());
         for (String key : keys) {
             values.add(session == null ? Optional.empty() : Optional.ofNullable(session.get(key)));
@@ -90,44 +101,70 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     }
 
     @Override
-    public Uni<Void> setValue(String sessionId, String key, String value) {
-        return setValues(sessionId, Map.of(key, value));
+    public Uni<Void> setValue(String storeKey, String key, String value) {
+        return setValues(storeKey, Map.of(key, value));
     }
 
     @Override
-    public Uni<Void> setValues(String sessionId, Map<String, String> values) {
-        Map<String, String> session = sessions.get(sessionId, id -> new ConcurrentHashMap<>());
-        SessionLimitException refusal = StoreLimits.keysRefusal(values.keySet(), session::containsKey, session.size(),
-                maxKeys);
-        if (refusal != null) {
-            return Uni.createFrom().failure(refusal);
+    public Uni<Void> setValues(String storeKey, Map<String, String> values) {
+        return writeValues(storeKey, values, true).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Boolean> writeValues(String storeKey, Map<String, String> values, boolean create) {
+        Write write = new Write(values, create);
+        map.compute(storeKey, write);
+        if (write.failure != null) {
+            return Uni.createFrom().failure(write.failure);
         }
-        session.putAll(values);
+        return write.created ? TRUE : FALSE;
+    }
+
+    @Override
+    public Uni<Void> deleteValue(String storeKey) {
+        return endSession(storeKey).replaceWithVoid();
+    }
+
+    @Override
+    public Uni<Void> deleteValue(String storeKey, String key) {
+        map.computeIfPresent(storeKey, (k, session) -> {
+            if (session != END_MARKER) {
+                session.remove(key);
+            }
+            return session;
+        });
         return DONE;
     }
 
     @Override
-    public Uni<Void> deleteValue(String sessionId) {
-        sessions.invalidate(sessionId);
-        return DONE;
+    public Uni<Boolean> endSession(String storeKey) {
+        boolean[] existed = new boolean[1];
+        map.computeIfPresent(storeKey, (k, session) -> {
+            existed[0] = session != END_MARKER;
+            return END_MARKER;
+        });
+        return existed[0] ? TRUE : FALSE;
     }
 
+    /**
+     * The session's map moves to the new key as it is, and the old key gets the end marker, in one atomic step on the
+     * old key: a write to the old key lands before (and moves with the map) or after (and fails), never in between.
+     */
     @Override
-    public Uni<Void> deleteValue(String sessionId, String key) {
-        Map<String, String> session = sessions.getIfPresent(sessionId);
-        if (session != null) {
-            session.remove(key);
+    public Uni<Boolean> renameSession(String oldStoreKey, String newStoreKey) {
+        List<Map<String, String>> moved = new ArrayList<>(1);
+        map.computeIfPresent(oldStoreKey, (k, session) -> {
+            if (session != END_MARKER) {
+                moved.add(session);
+            }
+            return END_MARKER;
+        });
+        if (moved.isEmpty()) {
+            return FALSE;
         }
-        return DONE;
-    }
-
-    @Override
-    public Uni<Boolean> renameSession(String oldSessionId, String newSessionId) {
-        Map<String, String> session = sessions.asMap().remove(oldSessionId);
-        if (session != null) {
-            sessions.put(newSessionId, session);
-        }
-        return Uni.createFrom().item(session != null);
+        // nobody knows the new key yet (its id has not left this request): a plain put cannot race
+        sessions.put(newStoreKey, moved.get(0));
+        return TRUE;
     }
 
     /**
@@ -135,7 +172,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
      */
     @PreDestroy
     void stop() {
-        sessions.asMap().clear();
+        map.clear();
     }
 
     @Override
@@ -144,30 +181,66 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     }
 
     /**
-     * @return how many sessions the store holds
+     * @return how many live sessions the store holds (end markers not counted)
      */
     public long size() {
         sessions.cleanUp();
-        return sessions.estimatedSize();
+        long live = 0;
+        for (Map<String, String> session : map.values()) {
+            if (session != END_MARKER) {
+                live++;
+            }
+        }
+        return live;
     }
 
-    private void removed(String sessionId, Map<String, String> session, RemovalCause cause) {
+    private void removed(String storeKey, Map<String, String> session, RemovalCause cause) {
+        if (session == END_MARKER || events == null && cause != RemovalCause.SIZE) {
+            return;
+        }
         if (cause == RemovalCause.EXPIRED) {
-            if (events != null) {
-                events.expired(sessionId);
-            }
+            events.expired(storeKey);
         } else if (cause == RemovalCause.SIZE) {
-            evictedSinceLastLog.increment();
-            long now = System.currentTimeMillis();
-            long last = lastEvictionLog.get();
-            if (now - last >= EVICTION_LOG_INTERVAL_MILLIS && lastEvictionLog.compareAndSet(last, now)) {
-                LOG.warnf("The memory session store is full (quarkus.nova-session.memory.max-sessions=%d): it dropped"
-                        + " %d of its least used sessions since the last warning. Raise max-sessions, lower "
-                        + "idle-timeout, or use a shared store", maxSessions, evictedSinceLastLog.sumThenReset());
-            }
+            evictions.warn("The memory session store is full (quarkus.nova-session.memory.max-sessions=" + maxSessions
+                    + "): it dropped %d of its least used sessions since the last warning. Raise max-sessions, lower "
+                    + "idle-timeout, or use a shared store");
             if (events != null) {
-                events.destroyed(sessionId, NovaSessionDestroyed.Cause.EVICTED);
+                events.destroyed(storeKey, NovaSessionDestroyed.Cause.EVICTED);
             }
+        }
+    }
+
+    /**
+     * One write, applied inside the cache's atomic compute of its session.
+     */
+    private final class Write implements java.util.function.BiFunction<String, Map<String, String>, Map<String, String>> {
+
+        private final Map<String, String> values;
+        private final boolean create;
+        boolean created;
+        RuntimeException failure;
+
+        Write(Map<String, String> values, boolean create) {
+            this.values = values;
+            this.create = create;
+        }
+
+        @Override
+        public Map<String, String> apply(String storeKey, Map<String, String> session) {
+            if (session == END_MARKER || (session == null && !create)) {
+                failure = ENDED;
+                return session;
+            }
+            Map<String, String> target = session == null ? new ConcurrentHashMap<>() : session;
+            SessionLimitException refusal = StoreLimits.keysRefusal(values.keySet(), target::containsKey,
+                    target.size(), maxKeys);
+            if (refusal != null) {
+                failure = refusal;
+                return session;
+            }
+            target.putAll(values);
+            created = session == null;
+            return target;
         }
     }
 }

@@ -1,0 +1,326 @@
+package io.quarkiverse.novasession.runtime;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkiverse.novasession.NovaSessionDestroyed;
+import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.SessionEndedException;
+import io.quarkiverse.novasession.runtime.RequestSession.State;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * A request's session against the store: the first read of a cookie's id (live, free, ended or expired), the first
+ * write that creates a session, the writes that must never reach a session another request ended, the end of a
+ * session, and rotation. It knows nothing of JSON values or of any particular store.
+ */
+final class SessionLifecycle {
+
+    private static final Uni<Optional<String>> ABSENT = Uni.createFrom().item(Optional.empty());
+    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+    private static final List<String> LAST_SEEN_ONLY = List.of(NovaSessionStore.LAST_SEEN_KEY);
+    private static final List<String> LAST_SEEN_AND_KEYS = List.of(NovaSessionStore.LAST_SEEN_KEY,
+            NovaSessionStore.KEYS_KEY);
+    private static final ObjectMapper KEY_LIST = new ObjectMapper();
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final SessionRuntime runtime;
+    private final StoreCalls calls;
+    private final NovaSessionStore store;
+    private final SessionEvents events;
+
+    SessionLifecycle(SessionRuntime runtime) {
+        this.runtime = runtime;
+        this.calls = runtime.calls();
+        this.store = runtime.store();
+        this.events = runtime.events();
+    }
+
+    /**
+     * @return the value of {@code key} (JSON text) in the request's session, or empty
+     */
+    Uni<Optional<String>> read(RequestSession session, String key) {
+        return switch (session.state()) {
+            case NONE -> ABSENT;
+            // an id from this request is known to nobody else: nothing can be stored under it but by this request
+            case FREE -> session.issuedHere() ? ABSENT : verify(session, key);
+            case LIVE -> {
+                String storeKey = session.storeKey();
+                yield calls.call(() -> store.getValue(storeKey, key));
+            }
+            case UNVERIFIED -> verify(session, key);
+        };
+    }
+
+    /**
+     * Completes once the session's state in the store is known.
+     */
+    Uni<Void> verified(RequestSession session) {
+        return session.state() == State.UNVERIFIED ? verify(session, null).replaceWithVoid() : DONE;
+    }
+
+    /**
+     * Reads a cookie's id from the store, with the value of {@code key} if not null, in one store call where the store
+     * can. An id whose session ended gets a new session ({@link RequestSession#ended}); so does an idle one, which is
+     * ended first, and an id that has held nothing for longer than {@code idle-timeout}. An id that holds nothing yet
+     * is the visitor's session all the same ({@link RequestSession#free}): replacing it would give every parallel
+     * request of a page its own new session. A live session has its last-seen time refreshed at most once per touch
+     * interval.
+     */
+    private Uni<Optional<String>> verify(RequestSession session, String key) {
+        String id = session.id();
+        String storeKey = session.storeKey();
+        List<String> keys = keysToRead(key);
+        return calls.call(() -> store.getValues(storeKey, keys))
+                .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
+                .chain(found -> {
+                    if (found == null) {
+                        session.ended(id);
+                        return ABSENT;
+                    }
+                    Optional<String> seen = found.get(0);
+                    Optional<String> value = key == null ? Optional.empty() : found.get(found.size() - 1);
+                    if (seen.isEmpty() && value.isEmpty()) {
+                        if (runtime.freeTooLong(id)) {
+                            session.ended(id);
+                        } else {
+                            session.free(id);
+                        }
+                        return ABSENT;
+                    }
+                    // a session without its last-seen time is damaged: it reads as long idle rather than living for ever
+                    long lastSeen = seen.map(SessionLifecycle::millis).orElse(0L);
+                    if (runtime.idleTooLong(lastSeen)) {
+                        return calls.call(() -> store.endSession(storeKey)).map(existed -> {
+                            if (existed) {
+                                events.expired(storeKey);
+                            }
+                            session.ended(id);
+                            return Optional.<String> empty();
+                        });
+                    }
+                    if (runtime.keepsKeyIndex()) {
+                        session.keyIndex(parseKeys(found.get(1)));
+                    }
+                    session.live(id);
+                    if (!runtime.dueForTouch(lastSeen)) {
+                        return Uni.createFrom().item(value);
+                    }
+                    Map<String, String> touch = Map.of(NovaSessionStore.LAST_SEEN_KEY, Long.toString(runtime.now()));
+                    return calls.call(() -> store.writeValues(storeKey, touch, false)).map(ignored -> value)
+                            .onFailure(SessionEndedException.class).recoverWithItem(() -> {
+                                // ended by another request between the read and the touch: what was read is gone
+                                session.ended(id);
+                                return Optional.empty();
+                            });
+                });
+    }
+
+    private List<String> keysToRead(String key) {
+        if (runtime.keepsKeyIndex()) {
+            if (key == null) {
+                return LAST_SEEN_AND_KEYS;
+            }
+            return List.of(NovaSessionStore.LAST_SEEN_KEY, NovaSessionStore.KEYS_KEY, key);
+        }
+        return key == null ? LAST_SEEN_ONLY : List.of(NovaSessionStore.LAST_SEEN_KEY, key);
+    }
+
+    /**
+     * Writes one value. The first write of a session creates it under the request's id (a new one if the request has
+     * none); any other write reaches only a live session, so that a request that read the session before another
+     * request deleted or rotated it cannot bring it back: it fails with {@link SessionEndedException}, and the
+     * response gives the visitor a fresh session.
+     */
+    Uni<Void> write(RequestSession session, String key, String json) {
+        return verified(session).chain(() -> {
+            session.ensureId();
+            String id = session.id();
+            String storeKey = session.storeKey();
+            if (session.state() == State.LIVE) {
+                Map<String, String> values = Map.of(key, json);
+                if (runtime.keepsKeyIndex() && !session.keyIndex().contains(key)) {
+                    values = withKeyIndex(session, values, key);
+                }
+                Map<String, String> update = values;
+                return calls.call(() -> store.writeValues(storeKey, update, false))
+                        .onFailure(SessionEndedException.class).invoke(() -> session.ended(id))
+                        .replaceWithVoid();
+            }
+            if (!session.issuedHere() && runtime.freeTooLong(id)) {
+                // the request waited past the id's time to hold a first write: it is expired, the write goes to a new one
+                session.ended(id);
+                return write(session, key, json);
+            }
+            Map<String, String> first = new LinkedHashMap<>(4);
+            first.put(NovaSessionStore.LAST_SEEN_KEY, Long.toString(runtime.now()));
+            first.put(key, json);
+            if (runtime.keepsKeyIndex()) {
+                first = withKeyIndex(session, first, key);
+            }
+            Map<String, String> creation = first;
+            return calls.call(() -> store.writeValues(storeKey, creation, true))
+                    .onFailure(SessionEndedException.class).invoke(() -> session.ended(id))
+                    .invoke(created -> {
+                        session.live(id);
+                        if (created) {
+                            events.created(storeKey);
+                        }
+                    }).replaceWithVoid();
+        });
+    }
+
+    /**
+     * Removes one key; never creates a session.
+     */
+    Uni<Void> deleteKey(RequestSession session, String key) {
+        return verified(session).chain(() -> {
+            boolean mayHold = session.state() == State.LIVE
+                    || (session.state() == State.FREE && !session.issuedHere());
+            if (!mayHold) {
+                return DONE;
+            }
+            String storeKey = session.storeKey();
+            return calls.call(() -> store.deleteValue(storeKey, key));
+        });
+    }
+
+    /**
+     * Ends the whole session. An id this request issued holds nothing, and an id that holds nothing stays as it is:
+     * neither costs a write or an event.
+     */
+    Uni<Void> end(RequestSession session) {
+        State state = session.state();
+        String id = session.id();
+        if (state == State.NONE) {
+            return DONE;
+        }
+        if (state == State.FREE && session.issuedHere()) {
+            session.deleted(id);
+            return DONE;
+        }
+        String storeKey = session.storeKey();
+        return calls.call(() -> store.endSession(storeKey)).invoke(existed -> {
+            session.deleted(id);
+            if (existed) {
+                events.destroyed(storeKey, NovaSessionDestroyed.Cause.DELETED);
+            }
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Gives the session a new id. A live session keeps its data and its start (rotation never extends the absolute
+     * timeout); anything else, an empty or ended session included, starts a fresh session clock.
+     */
+    Uni<String> rotate(RequestSession session) {
+        return verified(session).chain(() -> {
+            if (session.state() != State.LIVE) {
+                return Uni.createFrom().item(session.rotatedTo(runtime.ids().generate(), false));
+            }
+            String oldStoreKey = session.storeKey();
+            String newId = runtime.ids().generate(SessionIdSigner.sessionStart(session.id()));
+            String newStoreKey = SessionIds.storeKey(newId);
+            Uni<Boolean> moved = runtime.keepsKeyIndex() ? copy(session, oldStoreKey, newStoreKey)
+                    : calls.call(() -> store.renameSession(oldStoreKey, newStoreKey));
+            return moved.map(live -> {
+                if (!live) {
+                    // ended by another request meanwhile: nothing to carry over, a fresh session
+                    return session.rotatedTo(runtime.ids().generate(), false);
+                }
+                events.destroyed(oldStoreKey, NovaSessionDestroyed.Cause.ROTATED);
+                return session.rotatedTo(newId, true);
+            });
+        });
+    }
+
+    /**
+     * Rotation for a store that cannot rename: copies every key the session's key list names, then ends the old one.
+     */
+    private Uni<Boolean> copy(RequestSession session, String oldStoreKey, String newStoreKey) {
+        return calls.call(() -> store.getValues(oldStoreKey, LAST_SEEN_AND_KEYS))
+                .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
+                .chain(head -> {
+                    if (head == null || head.get(0).isEmpty()) {
+                        return Uni.createFrom().item(false);
+                    }
+                    List<String> keys = new ArrayList<>(parseKeys(head.get(1)));
+                    return calls.call(() -> store.getValues(oldStoreKey, keys)).chain(values -> {
+                        Map<String, String> all = new LinkedHashMap<>();
+                        all.put(NovaSessionStore.LAST_SEEN_KEY, head.get(0).get());
+                        List<String> present = new ArrayList<>();
+                        for (int i = 0; i < keys.size(); i++) {
+                            if (values.get(i).isPresent()) {
+                                all.put(keys.get(i), values.get(i).get());
+                                present.add(keys.get(i));
+                            }
+                        }
+                        all.put(NovaSessionStore.KEYS_KEY, writeKeys(present));
+                        session.keyIndex(Set.copyOf(present));
+                        return calls.call(() -> store.writeValues(newStoreKey, all, true))
+                                .chain(ignored -> calls.call(() -> store.endSession(oldStoreKey)));
+                    });
+                });
+    }
+
+    /**
+     * An id past the absolute timeout came back: its data, if the store still has it, is ended in the background.
+     */
+    void purgeExpired(String expiredId) {
+        String storeKey = SessionIds.storeKey(expiredId);
+        calls.inBackground(() -> store.endSession(storeKey), existed -> {
+            if (existed) {
+                events.expired(storeKey);
+            }
+        });
+    }
+
+    private static Map<String, String> withKeyIndex(RequestSession session, Map<String, String> values, String key) {
+        Set<String> keys = new LinkedHashSet<>(session.keyIndex());
+        keys.add(key);
+        session.keyIndex(keys);
+        Map<String, String> withIndex = new LinkedHashMap<>(values);
+        withIndex.put(NovaSessionStore.KEYS_KEY, writeKeys(keys));
+        return withIndex;
+    }
+
+    private static Set<String> parseKeys(Optional<String> json) {
+        if (json.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            return new LinkedHashSet<>(KEY_LIST.readValue(json.get(), STRINGS));
+        } catch (JsonProcessingException e) {
+            return Set.of();
+        }
+    }
+
+    private static String writeKeys(java.util.Collection<String> keys) {
+        try {
+            return KEY_LIST.writeValueAsString(keys);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A last-seen time as stored; anything else reads as long ago, so that a damaged entry expires instead of living
+     * for ever.
+     */
+    private static long millis(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0L;
+        }
+    }
+}
