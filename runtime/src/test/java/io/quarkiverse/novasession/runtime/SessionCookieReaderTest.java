@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SessionCookieReaderTest {
 
     private final SessionIdSigner signer = SessionIdSigner.withRandomKey();
-    private final SessionCookieReader reader = new SessionCookieReader("session_id", signer);
+    private final SessionCookieReader reader = new SessionCookieReader("session_id", IdSigning.of(signer));
     private final String id = signer.generate();
 
     @Test
