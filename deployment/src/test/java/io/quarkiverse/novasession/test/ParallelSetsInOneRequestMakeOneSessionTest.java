@@ -14,7 +14,8 @@ import io.restassured.response.Response;
 /**
  * Two {@code set}s of one request running at the same time ({@code Uni.combine().all()}, {@code /set-both}) on a new
  * session, with a store that answers later on another thread ({@link SlowStore}) so that both are in flight together:
- * one id, both keys stored under it, exactly one {@code NovaSessionCreated}.
+ * one id, both keys stored under it (and listed, so that a rotation by copy moves both), exactly one
+ * {@code NovaSessionCreated}.
  */
 class ParallelSetsInOneRequestMakeOneSessionTest {
 
@@ -51,6 +52,20 @@ class ParallelSetsInOneRequestMakeOneSessionTest {
         assertThat(response.headers().getValues("Set-Cookie")).isEmpty();
         assertBothKeysUnder(id);
         assertThat(SessionEventLog.SYNC).containsExactly("created " + SessionIds.storeKey(id));
+    }
+
+    @Test
+    void bothKeysOfParallelSetsMoveWithTheSessionOnRotation() {
+        // the store cannot rename: rotation copies the keys the session layer listed, so both sets must be listed
+        String id = given().get("/set-both?a=1&b=2").body().asString();
+
+        Response rotated = given().cookie("session_id", id).get("/rotate");
+
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String newId = rotated.body().asString();
+        assertThat(newId).isNotEqualTo(id);
+        assertBothKeysUnder(newId);
+        assertThat(given().cookie("session_id", id).get("/get/a").body().asString()).isEqualTo("<none>");
     }
 
     private static void assertBothKeysUnder(String id) {
