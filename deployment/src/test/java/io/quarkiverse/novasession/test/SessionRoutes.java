@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 
 import io.quarkiverse.novasession.NovaSession;
 import io.quarkiverse.novasession.ReactiveNovaSession;
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -43,6 +44,11 @@ public class SessionRoutes {
                 .subscribe().with(done -> ctx.end("deleted"), failure -> fail(ctx, failure)));
         router.get("/store-key").handler(ctx -> answer(ctx, () -> String.valueOf(reactive.storeKey())));
         router.get("/nothing").handler(ctx -> ctx.end("nothing"));
+        // two sets at once in one request, each its own Uni, combined: /set-both?a=..&b=.. answers the id afterwards
+        router.get("/set-both").handler(ctx -> Uni.combine().all()
+                .unis(reactive.set("a", ctx.queryParams().get("a")), reactive.set("b", ctx.queryParams().get("b")))
+                .discardItems()
+                .subscribe().with(done -> ctx.end(reactive.id()), failure -> fail(ctx, failure)));
     }
 
     private static void answer(RoutingContext ctx, java.util.function.Supplier<String> body) {

@@ -54,8 +54,9 @@ final class SessionCookieReader {
      */
     private String valueIfNamed(String header, int start, int end) {
         int nameStart = skipSpaces(header, start, end);
-        int equals = header.indexOf('=', nameStart);
-        if (equals < 0 || equals >= end) {
+        // within the pair only: searching to the end of the header for every pair would make reading quadratic
+        int equals = indexOf(header, '=', nameStart, end);
+        if (equals < 0) {
             return null;
         }
         int nameEnd = trimEnd(header, nameStart, equals);
@@ -70,6 +71,18 @@ final class SessionCookieReader {
             valueEnd--;
         }
         return header.substring(valueStart, valueEnd);
+    }
+
+    /**
+     * @return the first index of {@code c} in {@code s[from, to)}, or -1
+     */
+    private static int indexOf(String s, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int skipSpaces(String s, int from, int to) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.ReactiveNovaSession;
 import io.quarkiverse.novasession.runtime.SessionIds;
 import io.smallrye.mutiny.Uni;
 
@@ -25,6 +26,9 @@ public class StoreInspectionResource {
     @Inject
     NovaSessionStore store;
 
+    @Inject
+    ReactiveNovaSession session;
+
     @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
@@ -37,5 +41,18 @@ public class StoreInspectionResource {
         // stores keep a session under a hash of its id; literal=true looks for the cookie value itself
         String storeKey = literal ? sessionId : SessionIds.storeKey(sessionId);
         return store.getValue(storeKey, key).map(value -> value.orElse("<absent>"));
+    }
+
+    /**
+     * {@code GET /inspect/current}: the id of this request's session ({@code NovaSession.id()}), to check that a cookie
+     * stays the visitor's session. It touches neither the session nor the store.
+     */
+    @GET
+    @Path("/current")
+    public String current() {
+        if (!enabled) {
+            throw new NotFoundException();
+        }
+        return String.valueOf(session.id());
     }
 }

@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.it.infinispan;
+package io.quarkiverse.novasession.demo;
 
 import java.util.List;
 import java.util.Map;
@@ -21,37 +21,42 @@ import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionExpired;
 
 /**
- * The session lifecycle events this instance observed, for tests: what an application observing them would see, and
- * the threads its synchronous observers ran on. Off unless {@code demo.store-inspection.enabled=true}.
+ * The session lifecycle events this instance observed, for tests: what an application observing them would see, as a
+ * JSON list of strings in the order they were fired: {@code "created <key>"}, {@code "destroyed <key> <CAUSE>"},
+ * {@code "expired <key>"}, where {@code <key>} is the session's store key ({@code NovaSession.storeKey()}). Every store's
+ * application serves it at {@code GET /inspect/session-events}, and the threads its synchronous observers ran on at
+ * {@code GET /inspect/session-events/threads}. Off unless {@code demo.store-inspection.enabled=true}.
  */
 @Path("/inspect/session-events")
 @Singleton
 public class SessionEventsResource {
 
     private final List<String> events = new CopyOnWriteArrayList<>();
-    /** Event kind to the names of the threads its synchronous observer ran on. */
     private final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
 
     @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     void created(@Observes NovaSessionCreated event) {
-        ranOn("created");
-        events.add("created " + event.sessionKey());
+        record("created", "created " + event.sessionKey());
     }
 
     void destroyed(@Observes NovaSessionDestroyed event) {
-        ranOn("destroyed");
-        events.add("destroyed " + event.sessionKey() + " " + event.cause());
+        record("destroyed", "destroyed " + event.sessionKey() + " " + event.cause());
     }
 
     void expired(@Observes NovaSessionExpired event) {
-        ranOn("expired");
-        events.add("expired " + event.sessionKey());
+        record("expired", "expired " + event.sessionKey());
     }
 
-    private void ranOn(String kind) {
-        threads.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
+    /**
+     * Keeps nothing unless inspection is on: the demo run for real must not grow a list for ever.
+     */
+    private void record(String kind, String event) {
+        if (enabled) {
+            events.add(event);
+            threads.computeIfAbsent(kind, k -> ConcurrentHashMap.newKeySet()).add(Thread.currentThread().getName());
+        }
     }
 
     @GET
