@@ -1,6 +1,9 @@
 package io.quarkiverse.novasession.runtime;
 
 import java.util.Set;
+import java.util.function.Supplier;
+
+import io.smallrye.mutiny.Uni;
 
 /**
  * The session of one HTTP request: its id, what is known of it in the store, and what the response must tell the
@@ -39,6 +42,10 @@ final class RequestSession {
     private volatile boolean cookieToExpire;
     /** The session's keys as last read, for a store that cannot rename ({@link SessionRuntime#keepsKeyIndex()}). */
     private volatile Set<String> keyIndex = Set.of();
+    /** The id whose creation this request announced ({@code NovaSessionCreated}): at most once per id. */
+    private String announced;
+    /** The last write of this request, for a store without renaming, whose writes must not overtake each other. */
+    private Uni<Void> lastWrite;
 
     private RequestSession(SessionRuntime runtime, String id, State state, boolean issuedHere) {
         this.runtime = runtime;
@@ -105,6 +112,32 @@ final class RequestSession {
 
     void keyIndex(Set<String> keys) {
         keyIndex = keys;
+    }
+
+    /**
+     * @return true once per id: whether this request is the first to announce that it created the session under
+     *         {@code createdId} (a store whose first write is not atomic may say "created" to two writes of one request)
+     */
+    synchronized boolean firstToAnnounce(String createdId) {
+        if (createdId.equals(announced)) {
+            return false;
+        }
+        announced = createdId;
+        return true;
+    }
+
+    /**
+     * Runs {@code write} once the previous write queued here has completed (successfully or not). A store that cannot
+     * rename keeps each session's key list, which every write rewrites whole: two writes of one request in flight at
+     * once would otherwise each list only their own key.
+     */
+    synchronized Uni<Void> afterPreviousWrite(Supplier<Uni<Void>> write) {
+        Uni<Void> previous = lastWrite;
+        Uni<Void> mine = previous == null ? Uni.createFrom().<Void> deferred(write::get)
+                : previous.onFailure().recoverWithNull().chain(ignored -> write.get());
+        mine = mine.memoize().indefinitely();
+        lastWrite = mine;
+        return mine;
     }
 
     /**

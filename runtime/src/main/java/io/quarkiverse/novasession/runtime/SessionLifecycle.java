@@ -143,6 +143,13 @@ final class SessionLifecycle {
      * response gives the visitor a fresh session.
      */
     Uni<Void> write(RequestSession session, String key, String json) {
+        if (runtime.keepsKeyIndex()) {
+            return session.afterPreviousWrite(() -> writeNow(session, key, json));
+        }
+        return writeNow(session, key, json);
+    }
+
+    private Uni<Void> writeNow(RequestSession session, String key, String json) {
         return verified(session).chain(() -> {
             session.ensureId();
             String id = session.id();
@@ -160,7 +167,7 @@ final class SessionLifecycle {
             if (!session.issuedHere() && runtime.freeTooLong(id)) {
                 // the request waited past the id's time to hold a first write: it is expired, the write goes to a new one
                 session.ended(id);
-                return write(session, key, json);
+                return writeNow(session, key, json);
             }
             Map<String, String> first = new LinkedHashMap<>(4);
             first.put(NovaSessionStore.LAST_SEEN_KEY, Long.toString(runtime.now()));
@@ -173,7 +180,7 @@ final class SessionLifecycle {
                     .onFailure(SessionEndedException.class).invoke(() -> session.ended(id))
                     .invoke(created -> {
                         session.live(id);
-                        if (created) {
+                        if (created && session.firstToAnnounce(id)) {
                             events.created(storeKey);
                         }
                     }).replaceWithVoid();
