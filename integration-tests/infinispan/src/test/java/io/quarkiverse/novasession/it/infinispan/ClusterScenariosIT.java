@@ -313,6 +313,19 @@ class ClusterScenariosIT {
         report("cluster restarted: both instances served sessions again after "
                 + (System.nanoTime() - start) / 1_000_000 + " ms");
         assertThat(recovered).isTrue();
+
+        // the restarted cluster lost the shared id key: the running instances put theirs back, so an instance starting
+        // now signs with it too, instead of generating one the others do not know
+        try (AppInstance c = AppInstance.start(8293, "-Ddemo.store-inspection.enabled=true")) {
+            Visitor throughC = new Visitor().via(c.baseUri());
+            assertThat(throughC.postForm("/login", "user", "grace").statusCode()).isEqualTo(200);
+            assertThat(throughC.via(a.baseUri()).get("/whoami").body().asString()).isEqualTo("grace");
+            Visitor throughA = new Visitor().via(a.baseUri());
+            assertThat(throughA.postForm("/login", "user", "heidi").statusCode()).isEqualTo(200);
+            assertThat(throughA.via(c.baseUri()).get("/whoami").body().asString()).isEqualTo("heidi");
+            assertThat(c.log()).doesNotContain("Session id signing key generated");
+        }
+        report("an instance started after the cluster restart shares sessions with the running ones");
     }
 
     @Test

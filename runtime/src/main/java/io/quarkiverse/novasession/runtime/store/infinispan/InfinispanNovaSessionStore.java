@@ -88,6 +88,8 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
      * taken on a fresh read.
      */
     private final Map<String, Snapshot> versions = new ConcurrentHashMap<>();
+    /** The shared id key this instance signs with, once {@link #sharedIdKey} answered it. */
+    private volatile String keptIdKey;
 
     @PostConstruct
     void connect() {
@@ -106,7 +108,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                     + "': configure quarkus.infinispan-client.\"" + clientName + "\".hosts, or unset "
                     + "quarkus.nova-session.infinispan.client-name to use the default client");
         }
-        cache = new SessionCache(cacheManager, settings, events);
+        cache = new SessionCache(cacheManager, settings, events, recreated -> keepIdKeyAgain());
         writes = new WriteQueues((storeKey, batch) -> update(storeKey, batch, settings.maxWriteAttempts()));
         // in the background: the application starts even while the cluster is away, and uses it once it is back
         cache.cache().subscribe().with(ready -> LOG.debugf("Session cache %s ready", settings.cacheName()),
@@ -255,10 +257,36 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                     if (previous == null) {
                         LOG.infof("Session id signing key generated and kept in the Infinispan cache %s, for every "
                                 + "instance of the application", cache.name());
-                        return generated;
                     }
-                    return previous;
+                    keptIdKey = previous == null ? generated : previous;
+                    return keptIdKey;
                 });
+    }
+
+    /**
+     * Puts the id key this instance signs with back into a cluster that lost it (restarted without persistence), so
+     * that an instance starting now signs with it too instead of generating another one. It cannot undo an instance
+     * that started before this one got back: that is reported, and only restarting the instances (or setting
+     * {@code id-keys}) makes them agree again.
+     */
+    private void keepIdKeyAgain() {
+        String known = keptIdKey;
+        if (known == null) {
+            return;
+        }
+        cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+                .putIfAbsentAsync(ID_KEY, known, -1, TimeUnit.MILLISECONDS))
+                .subscribe().with(previous -> {
+                    if (previous == null) {
+                        LOG.infof("Session id signing key kept in the Infinispan cache %s again: the cluster had lost "
+                                + "it", cache.name());
+                    } else if (!previous.equals(known)) {
+                        LOG.warnf("The Infinispan cache %s holds another session id signing key than this instance "
+                                + "signs with: the cluster lost it and an instance started meanwhile generated a new "
+                                + "one. Sessions opened through one of them are refused by the other until the "
+                                + "instances restart; set quarkus.nova-session.id-keys to avoid it", cache.name());
+                    }
+                }, failure -> LOG.debugf("Session id signing key not kept again yet: %s", failure.getMessage()));
     }
 
     /**

@@ -3,8 +3,10 @@ package io.quarkiverse.novasession.runtime.store.infinispan;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.infinispan.client.hotrod.RemoteCache;
@@ -22,20 +24,27 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
  * The session cache of the cluster, as the store reaches it: created in the cluster if it lacks it, looked up again
  * after a failure (the cluster may have restarted without it), with the expiry listener registered once per cache
  * object, and every Hot Rod call counted by kind.
+ * <p>
+ * Each time the cache is looked up again after a failure, {@code recreated} is told: what the store keeps in the
+ * cluster besides sessions (the shared id key) may have to be put back.
  */
 final class SessionCache {
 
     private final RemoteCacheManager cacheManager;
     private final InfinispanStoreConfig settings;
     private final SessionEvents events;
+    private final Consumer<RemoteCache<String, String>> recreated;
     private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
+    private final AtomicBoolean createdBefore = new AtomicBoolean();
     private final AtomicReference<RemoteCache<String, String>> expiryListened = new AtomicReference<>();
     private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
 
-    SessionCache(RemoteCacheManager cacheManager, InfinispanStoreConfig settings, SessionEvents events) {
+    SessionCache(RemoteCacheManager cacheManager, InfinispanStoreConfig settings, SessionEvents events,
+            Consumer<RemoteCache<String, String>> recreated) {
         this.cacheManager = cacheManager;
         this.settings = settings;
         this.events = events;
+        this.recreated = recreated;
         for (Call call : Call.values()) {
             calls.put(call, new LongAdder());
         }
@@ -79,6 +88,9 @@ final class SessionCache {
                                 .getOrCreateCache(settings.cacheName(), new StringConfiguration(definition()));
                         listenForExpiry(remote);
                         attempt.complete(remote);
+                        if (createdBefore.getAndSet(true)) {
+                            recreated.accept(remote);
+                        }
                     } catch (RuntimeException e) {
                         attempt.completeExceptionally(e);
                     }
