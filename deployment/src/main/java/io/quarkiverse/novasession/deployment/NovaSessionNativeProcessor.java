@@ -52,8 +52,8 @@ import io.quarkus.deployment.util.IoUtil;
  * {@link SessionValueScanner}).</li>
  * </ul>
  * Everything else the extension does at run time needs no registration: values are JSON text, the memory store keeps
- * strings, and the Infinispan store keeps string values (Protostream's built-in string marshaller) holding Jackson trees
- * ({@code JsonNode}), never Java serialization.
+ * strings, and the Infinispan store keeps string values (Protostream's built-in string marshaller) holding JSON text
+ * (written and read with jackson-core's streaming API), never Java serialization.
  */
 class NovaSessionNativeProcessor {
 
