@@ -11,6 +11,8 @@ import io.quarkiverse.novasession.NovaSession;
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.ReactiveNovaSession;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 /**
  * Session operations that fail the way real requests do, for {@link ErrorsResource} and {@link ErrorRoutes}, which let
@@ -64,10 +66,16 @@ public class SessionFailures {
         return "stored";
     }
 
-    /** The ended case, with the reactive API. */
+    /**
+     * The ended case, with the reactive API. The store is called directly, as another request's session layer would:
+     * a network store answers on its own threads, so the request continues on its own Vert.x context afterwards, as the
+     * session layer does for its own store calls.
+     */
     Uni<String> writeAfterEndReactively() {
+        Context context = Vertx.currentContext();
         return reactiveSession.get(AFTER_END_KEY, String.class)
-                .chain(() -> store.endSession(reactiveSession.storeKey()))
+                .chain(() -> store.endSession(reactiveSession.storeKey())
+                        .emitOn(task -> context.runOnContext(ignored -> task.run())))
                 .chain(() -> reactiveSession.set(AFTER_END_KEY, "written after the session ended"))
                 .replaceWith("stored");
     }
