@@ -5,8 +5,8 @@ package io.quarkiverse.novasession;
  * previous session was deleted or expired). Observe it with {@code @Observes} (on the thread of the request that wrote,
  * possibly an event loop: do not block) or {@code @ObservesAsync} (on a worker thread).
  *
- * @param sessionKey the session's key in the store, as {@link NovaSession#storeKey()} returns it: a SHA-256 of the id,
+ * @param storeKey the session's key in the store, as {@link NovaSession#storeKey()} returns it: a SHA-256 of the id,
  *        safe to log, never the cookie value
  */
-public record NovaSessionCreated(String sessionKey) {
+public record NovaSessionCreated(String storeKey) {
 }

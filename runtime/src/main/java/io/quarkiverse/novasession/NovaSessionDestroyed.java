@@ -4,10 +4,10 @@ package io.quarkiverse.novasession;
  * CDI event: a session's data was removed on purpose, or its id was retired. Observe it with {@code @Observes} (on the
  * thread that removed it, possibly an event loop: do not block) or {@code @ObservesAsync} (on a worker thread).
  *
- * @param sessionKey the store key of the session that is gone (for {@link Cause#ROTATED}, of the old id)
+ * @param storeKey the store key of the session that is gone (for {@link Cause#ROTATED}, of the old id)
  * @param cause why it is gone
  */
-public record NovaSessionDestroyed(String sessionKey, Cause cause) {
+public record NovaSessionDestroyed(String storeKey, Cause cause) {
 
     /**
      * Why a session was destroyed.
@@ -15,7 +15,7 @@ public record NovaSessionDestroyed(String sessionKey, Cause cause) {
     public enum Cause {
         /** {@link NovaSession#delete()}: a logout, typically. */
         DELETED,
-        /** {@link NovaSession#rotate()}: the data lives on under a new id ({@code sessionKey} is the old one's). */
+        /** {@link NovaSession#rotate()}: the data lives on under a new id ({@code storeKey} is the old one's). */
         ROTATED,
         /** The memory store was full ({@code quarkus.nova-session.memory.max-sessions}) and dropped its least used session. */
         EVICTED

@@ -10,7 +10,7 @@ package io.quarkiverse.novasession;
  * the instance a visitor returns to with an expired session. An expiry is reported once by each of these that sees it,
  * so an observer that must act exactly once should be idempotent.
  *
- * @param sessionKey the store key of the expired session
+ * @param storeKey the store key of the expired session
  */
-public record NovaSessionExpired(String sessionKey) {
+public record NovaSessionExpired(String storeKey) {
 }

@@ -2,18 +2,23 @@ package io.quarkiverse.novasession.deployment;
 
 import java.util.Optional;
 
+import io.quarkiverse.novasession.runtime.StoreFacts;
+
 /**
  * The stores the extension ships, by their {@code quarkus.nova-session.manager} name. Adding a store is adding a
  * constant here; the filter and the session beans never change.
  */
 enum BuiltInStore {
 
-    MEMORY("memory", "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", false, null, null),
+    MEMORY("memory", StoreFacts.Kind.MEMORY, "io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore", false,
+            null, null),
 
-    INFINISPAN("infinispan", "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore", true,
+    INFINISPAN("infinispan", StoreFacts.Kind.INFINISPAN,
+            "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore", true,
             "io.quarkus.infinispan.client.runtime.InfinispanClientProducer", "io.quarkus:quarkus-infinispan-client");
 
     private final String managerName;
+    private final StoreFacts.Kind kind;
     private final String storeClassName;
     /** Whether several instances share the store. */
     private final boolean shared;
@@ -22,9 +27,10 @@ enum BuiltInStore {
     /** The dependency that brings {@link #requiredClassName}. */
     private final String requiredDependency;
 
-    BuiltInStore(String managerName, String storeClassName, boolean shared, String requiredClassName,
-            String requiredDependency) {
+    BuiltInStore(String managerName, StoreFacts.Kind kind, String storeClassName, boolean shared,
+            String requiredClassName, String requiredDependency) {
         this.managerName = managerName;
+        this.kind = kind;
         this.storeClassName = storeClassName;
         this.shared = shared;
         this.requiredClassName = requiredClassName;
@@ -33,6 +39,10 @@ enum BuiltInStore {
 
     String managerName() {
         return managerName;
+    }
+
+    StoreFacts.Kind kind() {
+        return kind;
     }
 
     String storeClassName() {

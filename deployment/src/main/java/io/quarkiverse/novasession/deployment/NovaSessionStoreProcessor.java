@@ -4,13 +4,18 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 
+import jakarta.enterprise.inject.Default;
+
+import org.jboss.jandex.AnnotationTransformation;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
 
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
+import io.quarkiverse.novasession.runtime.SelectedStore;
 import io.quarkus.arc.deployment.AdditionalBeanBuildItem;
+import io.quarkus.arc.deployment.AnnotationsTransformerBuildItem;
 import io.quarkus.arc.processor.BuiltinScope;
 import io.quarkus.bootstrap.classloading.QuarkusClassLoader;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -35,11 +40,11 @@ class NovaSessionStoreProcessor {
                 throw new ConfigurationException("quarkus.nova-session.manager=" + manager + " needs the "
                         + store.requiredDependency() + " dependency: add it to the application");
             }
-            return new SelectedStoreBuildItem(store.storeClassName(), store.shared(), true);
+            return new SelectedStoreBuildItem(store.storeClassName(), store, true);
         }
         // whether instances share a custom store is the application's secret: the recorder warns instead of failing
         String storeClassName = checkCustomStore(manager, index.getIndex());
-        return new SelectedStoreBuildItem(storeClassName, false, renames(storeClassName, index.getIndex()));
+        return new SelectedStoreBuildItem(storeClassName, null, renames(storeClassName, index.getIndex()));
     }
 
     /**
@@ -61,6 +66,21 @@ class NovaSessionStoreProcessor {
             name = type.superName();
         }
         return false;
+    }
+
+    /**
+     * The chosen store, and only it, gets {@link SelectedStore} (and keeps {@code @Default}): the session layer asks CDI
+     * for it by that qualifier, so the application may have other beans implementing the SPI.
+     */
+    @BuildStep
+    AnnotationsTransformerBuildItem selectedStoreQualifier(SelectedStoreBuildItem store) {
+        DotName selected = DotName.createSimple(store.storeClassName());
+        return new AnnotationsTransformerBuildItem(AnnotationTransformation.forClasses()
+                .whenClass(type -> type.name().equals(selected))
+                .transform(context -> {
+                    context.add(SelectedStore.class);
+                    context.add(Default.class);
+                }));
     }
 
     @BuildStep

@@ -26,27 +26,27 @@ public class FailingStore extends RecordingStore {
     static volatile Mode mode = Mode.WORKING;
 
     @Override
-    public Uni<Optional<String>> getValue(String sessionId, String key) {
-        return mode == Mode.UNREACHABLE ? unreachable() : async(super.getValue(sessionId, key));
+    public Uni<Optional<String>> getValue(String storeKey, String key) {
+        return mode == Mode.UNREACHABLE ? unreachable() : async(super.getValue(storeKey, key));
     }
 
     @Override
-    public Uni<Void> setValue(String sessionId, String key, String value) {
+    public Uni<Void> setValue(String storeKey, String key, String value) {
         return switch (mode) {
             case UNREACHABLE -> unreachable();
             case SESSION_ENDED_ON_WRITE -> Uni.createFrom().failure(new SessionEndedException());
-            case WORKING -> async(super.setValue(sessionId, key, value));
+            case WORKING -> async(super.setValue(storeKey, key, value));
         };
     }
 
     @Override
-    public Uni<Void> deleteValue(String sessionId) {
-        return mode == Mode.UNREACHABLE ? unreachable() : async(super.deleteValue(sessionId));
+    public Uni<Void> deleteValue(String storeKey) {
+        return mode == Mode.UNREACHABLE ? unreachable() : async(super.deleteValue(storeKey));
     }
 
     @Override
-    public Uni<Void> deleteValue(String sessionId, String key) {
-        return mode == Mode.UNREACHABLE ? unreachable() : async(super.deleteValue(sessionId, key));
+    public Uni<Void> deleteValue(String storeKey, String key) {
+        return mode == Mode.UNREACHABLE ? unreachable() : async(super.deleteValue(storeKey, key));
     }
 
     private static <T> Uni<T> async(Uni<T> answer) {

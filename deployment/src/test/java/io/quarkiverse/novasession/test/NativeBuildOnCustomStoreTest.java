@@ -20,8 +20,8 @@ class NativeBuildOnCustomStoreTest {
             RecordingStore.class, StoreNaming.class);
 
     @Test
-    void theApplicationsStoreIsRegisteredForReflectionAndNoBuiltInStoreIs() {
-        assertThat(NativeRegistrations.recorded(PREFIX, "reflective")).contains(RecordingStore.class.getName())
+    void noStoreIsRegisteredForReflectionSinceCdiHandsTheStoreOver() {
+        assertThat(NativeRegistrations.recorded(PREFIX, "reflective")).doesNotContain(RecordingStore.class.getName())
                 .noneMatch(name -> name.startsWith("io.quarkiverse.novasession.runtime.store."));
     }
 }

@@ -21,11 +21,13 @@ class NativeBuildOnMemoryStoreTest {
             SessionRoutes.class);
 
     @Test
-    void theMemoryStoreIsRegisteredForReflectionAndTheInfinispanStoreIsNot() {
-        // the session filter looks the store up with Class.forName(its name)
+    void onlyTheMemoryStoresCaffeineClassesAreRegisteredAndNoStoreClass() {
+        // CDI hands the store over (no Class.forName); Caffeine finds its cache classes by reflection
         Set<String> reflective = NativeRegistrations.recorded(PREFIX, "reflective");
-        assertThat(reflective).contains("io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore")
-                .doesNotContain("io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore");
+        assertThat(reflective).contains("com.github.benmanes.caffeine.cache.SSLMSA", "com.github.benmanes.caffeine.cache.PSAMS")
+                .doesNotContain("io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore",
+                        "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore",
+                        "io.quarkiverse.novasession.runtime.store.infinispan.ExpiryListener");
     }
 
     @Test

@@ -31,26 +31,26 @@ public class RecordingStore implements NovaSessionStore {
     }
 
     @Override
-    public Uni<Optional<String>> getValue(String sessionId, String key) {
-        CALLS.add("get " + sessionId + " " + key);
-        return data.getValue(sessionId, key).map(value -> value.map(naming::tag));
+    public Uni<Optional<String>> getValue(String storeKey, String key) {
+        CALLS.add("get " + storeKey + " " + key);
+        return data.getValue(storeKey, key).map(value -> value.map(naming::tag));
     }
 
     @Override
-    public Uni<Void> setValue(String sessionId, String key, String value) {
-        CALLS.add("set " + sessionId + " " + key);
-        return data.setValue(sessionId, key, value);
+    public Uni<Void> setValue(String storeKey, String key, String value) {
+        CALLS.add("set " + storeKey + " " + key);
+        return data.setValue(storeKey, key, value);
     }
 
     @Override
-    public Uni<Void> deleteValue(String sessionId) {
-        CALLS.add("delete " + sessionId);
-        return data.deleteValue(sessionId);
+    public Uni<Void> deleteValue(String storeKey) {
+        CALLS.add("delete " + storeKey);
+        return data.deleteValue(storeKey);
     }
 
     @Override
-    public Uni<Void> deleteValue(String sessionId, String key) {
-        CALLS.add("delete " + sessionId + " " + key);
-        return data.deleteValue(sessionId, key);
+    public Uni<Void> deleteValue(String storeKey, String key) {
+        CALLS.add("delete " + storeKey + " " + key);
+        return data.deleteValue(storeKey, key);
     }
 }

@@ -55,26 +55,26 @@ public class SessionEventLog {
     }
 
     void created(@Observes NovaSessionCreated event) {
-        SYNC.add("created " + event.sessionKey());
+        SYNC.add("created " + event.storeKey());
     }
 
     void destroyed(@Observes NovaSessionDestroyed event) {
-        SYNC.add("destroyed " + event.sessionKey() + " " + event.cause());
+        SYNC.add("destroyed " + event.storeKey() + " " + event.cause());
     }
 
     void expired(@Observes NovaSessionExpired event) {
-        SYNC.add("expired " + event.sessionKey());
+        SYNC.add("expired " + event.storeKey());
     }
 
     void createdAsync(@ObservesAsync NovaSessionCreated event) {
-        ASYNC.add("created " + event.sessionKey());
+        ASYNC.add("created " + event.storeKey());
     }
 
     void destroyedAsync(@ObservesAsync NovaSessionDestroyed event) {
-        ASYNC.add("destroyed " + event.sessionKey() + " " + event.cause());
+        ASYNC.add("destroyed " + event.storeKey() + " " + event.cause());
     }
 
     void expiredAsync(@ObservesAsync NovaSessionExpired event) {
-        ASYNC.add("expired " + event.sessionKey());
+        ASYNC.add("expired " + event.storeKey());
     }
 }

@@ -13,12 +13,12 @@ public class SlowStore extends RecordingStore {
     static final Duration DELAY = Duration.ofMillis(20);
 
     @Override
-    public Uni<Optional<String>> getValue(String sessionId, String key) {
-        return super.getValue(sessionId, key).onItem().delayIt().by(DELAY);
+    public Uni<Optional<String>> getValue(String storeKey, String key) {
+        return super.getValue(storeKey, key).onItem().delayIt().by(DELAY);
     }
 
     @Override
-    public Uni<Void> setValue(String sessionId, String key, String value) {
-        return super.setValue(sessionId, key, value).onItem().delayIt().by(DELAY);
+    public Uni<Void> setValue(String storeKey, String key, String value) {
+        return super.setValue(storeKey, key, value).onItem().delayIt().by(DELAY);
     }
 }

@@ -52,6 +52,22 @@ final class IdSigning {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
+    /**
+     * Gives the first requests a signer if the store answers within {@code timeout}; otherwise the application starts
+     * all the same and session requests answer 503 until the store is back.
+     */
+    void awaitReady(java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (signer == null && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     SessionIdSigner signer() {
         return signer;
     }

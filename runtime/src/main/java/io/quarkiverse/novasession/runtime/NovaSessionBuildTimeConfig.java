@@ -6,14 +6,14 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Build-time choices of Nova sessions: whether sessions exist at all, and which store keeps them.
+ * Build-time choices of the session layer: whether sessions exist at all, and which store keeps them.
  */
 @ConfigMapping(prefix = "quarkus.nova-session")
 @ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
 public interface NovaSessionBuildTimeConfig {
 
     /**
-     * Whether every request gets a session (Nova's {@code use_sessions}). When false, no session filter is installed,
+     * Whether every request gets a session. When false, no session filter is installed,
      * no response carries a session cookie, and the {@code NovaSession} and {@code ReactiveNovaSession} beans stay
      * injectable but throw {@code SessionIdNotSetException}.
      */
@@ -21,10 +21,11 @@ public interface NovaSessionBuildTimeConfig {
     boolean enabled();
 
     /**
-     * The store that keeps session data (Nova's {@code session_manager}), chosen at build time: only that store
+     * The store that keeps session data, chosen at build time: only that store
      * becomes a bean, and an application on the memory store carries no Infinispan dependency:
      * <ul>
-     * <li>{@code memory}: an in-process map; one node, nothing survives a restart;</li>
+     * <li>{@code memory}: an in-process cache, bounded by {@code memory.max-sessions}; one instance, nothing survives a
+     * restart;</li>
      * <li>{@code infinispan}: a remote Infinispan cluster through {@code quarkus-infinispan-client}, shared by every
      * instance of the application;</li>
      * <li>the fully qualified name of an application class implementing

@@ -10,7 +10,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Run-time settings of Nova sessions.
+ * Run-time settings of the session layer: cookie, timeouts, limits and the built-in stores.
  */
 @ConfigMapping(prefix = "quarkus.nova-session")
 @ConfigRoot(phase = ConfigPhase.RUN_TIME)
@@ -31,7 +31,7 @@ public interface NovaSessionConfig {
     Duration storeTimeout();
 
     /**
-     * When a visitor's session begins. {@code eager} (Nova's way): every request without a valid session cookie gets
+     * When a visitor's session begins. {@code eager}: every request without a valid session cookie gets
      * a new id and a cookie, before the application runs. {@code lazy}: no id and no cookie until the application
      * first writes to the session (or rotates it); until then {@code id()} returns null and reads find nothing, without
      * asking the store. Lazy creation spares bots and one-page visitors a session and a cookie banner.
@@ -64,8 +64,8 @@ public interface NovaSessionConfig {
 
     /**
      * The largest session value, in characters of its JSON text. A larger value is refused with
-     * {@code SessionLimitException} (HTTP 413 by default) and nothing is stored: sessions are for small state, and an unbounded value
-     * lets one client fill the store.
+     * {@code SessionLimitException} (HTTP 413 by default) and nothing is stored: sessions are for small state, and an
+     * unbounded value lets one client fill the store.
      */
     @WithDefault("65536")
     int maxValueSize();
@@ -79,8 +79,8 @@ public interface NovaSessionConfig {
     int maxKeyLength();
 
     /**
-     * The most keys one session may hold. A write of a new key past it fails with {@code SessionLimitException} and
-     * nothing is stored; overwriting an existing key is always allowed. Enforced by the built-in stores; a custom store
+     * The most keys one session may hold. A write of a new key past it fails with {@code SessionLimitException} (HTTP
+     * 413 by default) and nothing is stored; overwriting an existing key is always allowed. Enforced by the built-in stores; a custom store
      * enforces it only if it chooses to (it can read this setting).
      */
     @WithDefault("100")

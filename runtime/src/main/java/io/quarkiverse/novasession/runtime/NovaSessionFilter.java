@@ -39,14 +39,14 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
         String id = reader.sessionId(ctx.request().headers().getAll(HttpHeaders.COOKIE));
         RequestSession session;
         if (id != null && runtime.pastAbsoluteTimeout(id)) {
-            session = RequestSession.replacingExpired(runtime);
+            session = RequestSession.replacingExpired(runtime.lazy() ? null : runtime.ids().generate());
             runtime.lifecycle().purgeExpired(id);
         } else if (id != null) {
-            session = RequestSession.fromCookie(runtime, id);
+            session = RequestSession.fromCookie(id, runtime.lazy());
         } else if (runtime.lazy()) {
-            session = RequestSession.notYetCreated(runtime);
+            session = RequestSession.notYetCreated();
         } else {
-            session = RequestSession.issued(runtime);
+            session = RequestSession.issued(runtime.ids().generate());
             if (LOG.isTraceEnabled()) {
                 LOG.tracef("Issued session %s for %s", SessionIds.redact(session.id()), ctx.request().path());
             }

@@ -65,9 +65,9 @@ public class NovaSessionImpl implements NovaSession {
     }
 
     private <T> T await(Uni<T> operation) {
-        RequestSession session = reactive.current();
+        reactive.current();
         boolean blockingAllowed = BlockingOperationControl.isBlockingAllowed();
-        if (!blockingAllowed && !session.runtime().storeCompletesImmediately()) {
+        if (!blockingAllowed && !reactive.runtime().storeCompletesImmediately()) {
             throw new IllegalStateException(EVENT_LOOP);
         }
         CompletableFuture<T> result = operation.subscribeAsCompletionStage();

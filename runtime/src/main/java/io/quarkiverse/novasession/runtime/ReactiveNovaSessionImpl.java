@@ -2,6 +2,7 @@ package io.quarkiverse.novasession.runtime;
 
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,8 +31,12 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     private final boolean enabled;
     private final int maxValueSize;
     private final int maxKeyLength;
+    /** Resolved at the first session operation: with sessions disabled there is none, and no runtime either. */
+    private final Instance<SessionRuntime> runtime;
 
-    ReactiveNovaSessionImpl(ObjectMapper mapper, NovaSessionBuildTimeConfig buildConfig, NovaSessionConfig config) {
+    ReactiveNovaSessionImpl(ObjectMapper mapper, NovaSessionBuildTimeConfig buildConfig, NovaSessionConfig config,
+            Instance<SessionRuntime> runtime) {
+        this.runtime = runtime;
         this.values = new SessionValues(mapper);
         this.enabled = buildConfig.enabled();
         this.maxValueSize = config.maxValueSize();
@@ -61,7 +66,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
                 // never stored: a key this long is refused by set
                 return (Uni<Optional<T>>) (Uni<?>) ABSENT;
             }
-            return lifecycle(session).read(session, key).map(found -> found.map(text -> values.read(key, text, type)));
+            return lifecycle().read(session, key).map(found -> found.map(text -> values.read(key, text, type)));
         });
     }
 
@@ -82,7 +87,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
                         + " characters of JSON, over quarkus.nova-session.max-value-size=" + maxValueSize
                         + ": nothing was stored");
             }
-            return lifecycle(session).write(session, key, json);
+            return lifecycle().write(session, key, json);
         });
     }
 
@@ -94,7 +99,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             if (key.length() > maxKeyLength) {
                 return DONE;
             }
-            return lifecycle(session).deleteKey(session, key);
+            return lifecycle().deleteKey(session, key);
         });
     }
 
@@ -102,7 +107,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     public Uni<String> rotate() {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
-            return lifecycle(session).rotate(session);
+            return lifecycle().rotate(session);
         });
     }
 
@@ -110,12 +115,16 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     public Uni<Void> delete() {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
-            return lifecycle(session).end(session);
+            return lifecycle().end(session);
         });
     }
 
-    private static SessionLifecycle lifecycle(RequestSession session) {
-        return session.runtime().lifecycle();
+    private SessionLifecycle lifecycle() {
+        return runtime().lifecycle();
+    }
+
+    SessionRuntime runtime() {
+        return runtime.get();
     }
 
     /**

@@ -29,7 +29,8 @@ final class RequestSession {
         NONE
     }
 
-    private final SessionRuntime runtime;
+    /** With lazy creation, a dead id is not replaced until the next write: the response expires the cookie instead. */
+    private final boolean lazy;
     private volatile String id;
     /** {@link SessionIds#storeKey(String)} of {@link #id}, computed on first use: a request that never touches its session never hashes. */
     private volatile String storeKey;
@@ -47,37 +48,45 @@ final class RequestSession {
     /** The last write of this request, for a store without renaming, whose writes must not overtake each other. */
     private Uni<Void> lastWrite;
 
-    private RequestSession(SessionRuntime runtime, String id, State state, boolean issuedHere) {
-        this.runtime = runtime;
+    private RequestSession(boolean lazy, String id, State state, boolean issuedHere) {
+        this.lazy = lazy;
         this.id = id;
         this.state = state;
         this.issuedHere = issuedHere;
         this.cookieToSend = issuedHere;
     }
 
-    static RequestSession fromCookie(SessionRuntime runtime, String id) {
-        return new RequestSession(runtime, id, State.UNVERIFIED, false);
+    static RequestSession fromCookie(String id, boolean lazy) {
+        return new RequestSession(lazy, id, State.UNVERIFIED, false);
     }
 
     /**
      * No session yet (lazy creation): the first write issues one.
      */
-    static RequestSession notYetCreated(SessionRuntime runtime) {
-        return new RequestSession(runtime, null, State.NONE, false);
+    static RequestSession notYetCreated() {
+        return new RequestSession(true, null, State.NONE, false);
     }
 
-    static RequestSession issued(SessionRuntime runtime) {
-        return new RequestSession(runtime, runtime.ids().generate(), State.FREE, true);
+    /**
+     * @param newId an id issued for this request, which the response sends
+     */
+    static RequestSession issued(String newId) {
+        return new RequestSession(false, newId, State.FREE, true);
     }
 
     /**
      * The visitor's cookie holds an id past the absolute timeout: eager creation gives it a new session at once, lazy
      * creation expires the cookie.
+     *
+     * @param newId the replacing id with eager creation, null with lazy creation
      */
-    static RequestSession replacingExpired(SessionRuntime runtime) {
-        RequestSession session = runtime.lazy() ? notYetCreated(runtime) : issued(runtime);
-        session.cookieToExpire = runtime.lazy();
-        return session;
+    static RequestSession replacingExpired(String newId) {
+        if (newId == null) {
+            RequestSession session = notYetCreated();
+            session.cookieToExpire = true;
+            return session;
+        }
+        return issued(newId);
     }
 
     String id() {
@@ -92,10 +101,6 @@ final class RequestSession {
             storeKey = key;
         }
         return key;
-    }
-
-    SessionRuntime runtime() {
-        return runtime;
     }
 
     State state() {
@@ -161,16 +166,22 @@ final class RequestSession {
     /**
      * {@code deadId} holds no session any more and never will (deleted, rotated away or expired, in this request or
      * another): the visitor gets a new one, as for an id past the absolute timeout.
+     *
+     * @param newId the replacing id with eager creation (ignored with lazy creation, which waits for a write)
      */
-    synchronized void ended(String deadId) {
+    synchronized void ended(String deadId, String newId) {
         if (!deadId.equals(id)) {
             return;
         }
-        if (runtime.lazy()) {
+        if (lazy) {
             deletedNow();
         } else {
-            startNewSession();
+            startNewSession(newId);
         }
+    }
+
+    boolean lazy() {
+        return lazy;
     }
 
     /**
@@ -190,20 +201,20 @@ final class RequestSession {
     }
 
     /**
-     * Where a write goes: a session without an id (deleted in this request, or lazily not created yet) gets a new
-     * id first, never the deleted one.
+     * Where a write goes: a session without an id (deleted in this request, or lazily not created yet) gets
+     * {@code newId} first, never the deleted one. Two writes of one request that both see no id start one session.
      */
-    synchronized void ensureId() {
+    synchronized void startIfNone(String newId) {
         if (state == State.NONE) {
-            startNewSession();
+            startNewSession(newId);
         }
     }
 
     /**
      * A new id, with nothing stored under it yet, that this response sends.
      */
-    private void startNewSession() {
-        id = runtime.ids().generate();
+    private void startNewSession(String newId) {
+        id = newId;
         storeKey = null;
         state = State.FREE;
         issuedHere = true;

@@ -27,16 +27,16 @@ public class SessionEvents {
     @Inject
     Event<NovaSessionExpired> expired;
 
-    public void created(String sessionKey) {
-        fire(created, new NovaSessionCreated(sessionKey));
+    public void created(String storeKey) {
+        fire(created, new NovaSessionCreated(storeKey));
     }
 
-    public void destroyed(String sessionKey, NovaSessionDestroyed.Cause cause) {
-        fire(destroyed, new NovaSessionDestroyed(sessionKey, cause));
+    public void destroyed(String storeKey, NovaSessionDestroyed.Cause cause) {
+        fire(destroyed, new NovaSessionDestroyed(storeKey, cause));
     }
 
-    public void expired(String sessionKey) {
-        fire(expired, new NovaSessionExpired(sessionKey));
+    public void expired(String storeKey) {
+        fire(expired, new NovaSessionExpired(storeKey));
     }
 
     private static <T> void fire(Event<T> event, T payload) {

@@ -85,14 +85,14 @@ final class SessionLifecycle {
                 .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
                 .chain(found -> {
                     if (found == null) {
-                        session.ended(id);
+                        session.ended(id, replacement(session));
                         return ABSENT;
                     }
                     Optional<String> seen = found.get(0);
                     Optional<String> value = key == null ? Optional.empty() : found.get(found.size() - 1);
                     if (seen.isEmpty() && value.isEmpty()) {
                         if (runtime.freeTooLong(id)) {
-                            session.ended(id);
+                            session.ended(id, replacement(session));
                         } else {
                             session.free(id);
                         }
@@ -105,7 +105,7 @@ final class SessionLifecycle {
                             if (existed) {
                                 events.expired(storeKey);
                             }
-                            session.ended(id);
+                            session.ended(id, replacement(session));
                             return Optional.<String> empty();
                         });
                     }
@@ -120,7 +120,7 @@ final class SessionLifecycle {
                     return calls.call(() -> store.writeValues(storeKey, touch, false)).map(ignored -> value)
                             .onFailure(SessionEndedException.class).recoverWithItem(() -> {
                                 // ended by another request between the read and the touch: what was read is gone
-                                session.ended(id);
+                                session.ended(id, replacement(session));
                                 return Optional.empty();
                             });
                 });
@@ -151,7 +151,9 @@ final class SessionLifecycle {
 
     private Uni<Void> writeNow(RequestSession session, String key, String json) {
         return verified(session).chain(() -> {
-            session.ensureId();
+            if (session.state() == State.NONE) {
+                session.startIfNone(runtime.ids().generate());
+            }
             String id = session.id();
             String storeKey = session.storeKey();
             if (session.state() == State.LIVE) {
@@ -161,12 +163,12 @@ final class SessionLifecycle {
                 }
                 Map<String, String> update = values;
                 return calls.call(() -> store.writeValues(storeKey, update, false))
-                        .onFailure(SessionEndedException.class).invoke(() -> session.ended(id))
+                        .onFailure(SessionEndedException.class).invoke(() -> session.ended(id, replacement(session)))
                         .replaceWithVoid();
             }
             if (!session.issuedHere() && runtime.freeTooLong(id)) {
                 // the request waited past the id's time to hold a first write: it is expired, the write goes to a new one
-                session.ended(id);
+                session.ended(id, replacement(session));
                 return writeNow(session, key, json);
             }
             Map<String, String> first = new LinkedHashMap<>(4);
@@ -177,7 +179,7 @@ final class SessionLifecycle {
             }
             Map<String, String> creation = first;
             return calls.call(() -> store.writeValues(storeKey, creation, true))
-                    .onFailure(SessionEndedException.class).invoke(() -> session.ended(id))
+                    .onFailure(SessionEndedException.class).invoke(() -> session.ended(id, replacement(session)))
                     .invoke(created -> {
                         session.live(id);
                         if (created && session.firstToAnnounce(id)) {
@@ -289,6 +291,13 @@ final class SessionLifecycle {
                 events.expired(storeKey);
             }
         });
+    }
+
+    /**
+     * @return the id that replaces a dead one at once (eager creation), or null (lazy creation waits for a write)
+     */
+    private String replacement(RequestSession session) {
+        return session.lazy() ? null : runtime.ids().generate();
     }
 
     private static Map<String, String> withKeyIndex(RequestSession session, Map<String, String> values, String key) {

@@ -1,12 +1,23 @@
 package io.quarkiverse.novasession.runtime;
 
+import java.time.Duration;
+
+import jakarta.inject.Singleton;
+
+import org.jboss.logging.Logger;
+
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkus.runtime.configuration.ConfigurationException;
 
 /**
- * What every request's session shares: the store and the one way to call it, the id signer, the lifecycle events and
- * the settings the session beans need.
+ * What every request's session shares: the store chosen at build time and the one way to call it, the id signer, the
+ * lifecycle, and the settings they need. Built once, at start-up, when the session filter is installed; never when
+ * sessions are disabled.
  */
-final class SessionRuntime {
+@Singleton
+public final class SessionRuntime {
+
+    private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
 
     private final StoreCalls calls;
     private final IdSigning ids;
@@ -18,20 +29,17 @@ final class SessionRuntime {
     private final boolean keepsKeyIndex;
     private final SessionLifecycle lifecycle;
 
-    /**
-     * @param storeRenames whether the store implements {@link NovaSessionStore#renameSession}; if not, the session
-     *        layer keeps each session's key list so that it can rotate ids by copying
-     */
-    SessionRuntime(StoreCalls calls, IdSigning ids, SessionEvents events, NovaSessionConfig config,
-            boolean storeRenames) {
-        this.calls = calls;
-        this.ids = ids;
+    SessionRuntime(NovaSessionConfig config, @SelectedStore NovaSessionStore store, SessionEvents events,
+            StoreFacts facts) {
+        checkSettings(config);
+        this.calls = new StoreCalls(store, config.storeTimeout());
+        this.ids = signing(config, store, calls, facts);
         this.events = events;
         this.idleTimeoutMillis = config.idleTimeout().toMillis();
         this.absoluteTimeoutMillis = config.absoluteTimeout().toMillis();
         this.touchIntervalMillis = config.touchInterval().toMillis();
         this.lazy = config.create() == NovaSessionConfig.Creation.LAZY;
-        this.keepsKeyIndex = !storeRenames;
+        this.keepsKeyIndex = !facts.renames();
         this.lifecycle = new SessionLifecycle(this);
     }
 
@@ -99,5 +107,53 @@ final class SessionRuntime {
 
     boolean dueForTouch(long lastSeen) {
         return now() - lastSeen >= touchIntervalMillis;
+    }
+
+    private static void checkSettings(NovaSessionConfig settings) {
+        if (settings.idleTimeout().isNegative() || settings.idleTimeout().isZero()
+                || settings.absoluteTimeout().isNegative() || settings.absoluteTimeout().isZero()) {
+            throw new ConfigurationException("quarkus.nova-session.idle-timeout and absolute-timeout must be positive");
+        }
+        if (settings.touchInterval().compareTo(settings.idleTimeout()) >= 0) {
+            throw new ConfigurationException("quarkus.nova-session.touch-interval (" + settings.touchInterval()
+                    + ") must be shorter than idle-timeout (" + settings.idleTimeout() + "), or an active session would"
+                    + " expire between two refreshes of its last-seen time");
+        }
+        if (settings.maxKeys() < 1 || settings.maxValueSize() < 1 || settings.maxKeyLength() < 1) {
+            throw new ConfigurationException(
+                    "quarkus.nova-session.max-keys, max-value-size and max-key-length must be at least 1");
+        }
+    }
+
+    /**
+     * Configured keys first; else, for a store that keeps one, the key the instances share through it; else a random
+     * key of this instance, right for a store no other instance sees.
+     */
+    private static IdSigning signing(NovaSessionConfig settings, NovaSessionStore store, StoreCalls calls,
+            StoreFacts facts) {
+        if (settings.idKeys().isPresent() && !settings.idKeys().get().isEmpty()) {
+            try {
+                return IdSigning.of(new SessionIdSigner(settings.idKeys().get()));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage());
+            }
+        }
+        // a Uni does nothing until subscribed: asking whether the store keeps a key costs nothing
+        if (store.sharedIdKey(IdSigning.newSecret()) == null) {
+            if (facts.shared()) {
+                throw new ConfigurationException("quarkus.nova-session.id-keys is not set and the session store keeps"
+                        + " no shared id key: set quarkus.nova-session.id-keys to the same secrets (at least 32"
+                        + " characters each) on every instance");
+            }
+            if (facts.kind() == StoreFacts.Kind.CUSTOM) {
+                LOG.warn("quarkus.nova-session.id-keys is not set: session ids are signed with a random key of this "
+                        + "instance only. If several instances share the store " + store.getClass().getName()
+                        + ", set the same quarkus.nova-session.id-keys on all of them");
+            }
+            return IdSigning.of(SessionIdSigner.withRandomKey());
+        }
+        IdSigning shared = IdSigning.sharedThroughStore(generated -> calls.call(() -> store.sharedIdKey(generated)));
+        shared.awaitReady(settings.storeTimeout());
+        return shared;
     }
 }

@@ -38,15 +38,15 @@ public class SessionEventsResource {
     boolean enabled;
 
     void created(@Observes NovaSessionCreated event) {
-        record("created", "created " + event.sessionKey());
+        record("created", "created " + event.storeKey());
     }
 
     void destroyed(@Observes NovaSessionDestroyed event) {
-        record("destroyed", "destroyed " + event.sessionKey() + " " + event.cause());
+        record("destroyed", "destroyed " + event.storeKey() + " " + event.cause());
     }
 
     void expired(@Observes NovaSessionExpired event) {
-        record("expired", "expired " + event.sessionKey());
+        record("expired", "expired " + event.storeKey());
     }
 
     /**

@@ -112,15 +112,15 @@ public class ValuesResource {
             return Response.status(Response.Status.BAD_REQUEST)
                     .entity(new Problem("Body is not a JSON " + type + ": " + e.getOriginalMessage())).build();
         }
-        String sessionKey = key(key);
-        session.get(sessionKey, valueType);
-        SLEEPING.add(sessionKey);
+        String valueKey = key(key);
+        session.get(valueKey, valueType);
+        SLEEPING.add(valueKey);
         try {
             Thread.sleep(Math.max(0, Math.min(delayMs, MAX_DELAY_MILLIS)));
         } finally {
-            SLEEPING.remove(sessionKey);
+            SLEEPING.remove(valueKey);
         }
-        session.set(sessionKey, value);
+        session.set(valueKey, value);
         return Response.noContent().build();
     }
 

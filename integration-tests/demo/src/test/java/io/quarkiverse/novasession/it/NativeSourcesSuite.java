@@ -49,9 +49,15 @@ public abstract class NativeSourcesSuite {
     }
 
     @Test
-    void theChosenStoreIsRegisteredForReflectionAndTheOtherIsNot() {
-        // the session filter looks the store up with Class.forName(its name)
-        assertThat(reflection).containsKey(chosenStore()).doesNotContainKey(otherStore());
+    void theOtherStoreIsNotInTheImageAndTheChosenOneIsNotLookedUpByName() {
+        // CDI hands the chosen store to the session layer: at most what CDI itself registers of it (its
+        // injection constructor or fields) is known to reflection, never the class as a whole as a lookup by name would need
+        assertThat(reflection).doesNotContainKey(otherStore());
+        JsonNode chosen = reflection.get(chosenStore());
+        if (chosen != null) {
+            assertThat(chosen.has("allDeclaredConstructors") || chosen.has("allDeclaredMethods")
+                    || chosen.has("allDeclaredFields") || chosen.has("allPublicConstructors")).isFalse();
+        }
     }
 
     @Test

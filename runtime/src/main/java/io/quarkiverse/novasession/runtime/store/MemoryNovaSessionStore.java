@@ -16,12 +16,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 
-import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.NovaSessionStoreContext;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
-import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.quarkiverse.novasession.runtime.ThrottledLog;
 import io.smallrye.mutiny.Uni;
 
@@ -51,7 +50,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     private final ConcurrentMap<String, Map<String, String>> map;
     private final int maxSessions;
     private final int maxKeys;
-    private final SessionEvents events;
+    private final NovaSessionStoreContext events;
     private final ThrottledLog evictions = new ThrottledLog(MemoryNovaSessionStore.class);
 
     /**
@@ -62,11 +61,14 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     }
 
     @Inject
-    public MemoryNovaSessionStore(NovaSessionConfig config, SessionEvents events) {
-        this(config.memory().maxSessions(), config.maxKeys(), config.idleTimeout(), events);
+    public MemoryNovaSessionStore(NovaSessionConfig config, NovaSessionStoreContext context) {
+        this(config.memory().maxSessions(), context.maxKeys(), context.idleTimeout(), context);
     }
 
-    public MemoryNovaSessionStore(int maxSessions, int maxKeys, Duration idleTimeout, SessionEvents events) {
+    /**
+     * @param events where expiries and evictions are reported, or null
+     */
+    public MemoryNovaSessionStore(int maxSessions, int maxKeys, Duration idleTimeout, NovaSessionStoreContext events) {
         this.maxSessions = maxSessions;
         this.maxKeys = maxKeys;
         this.events = events;
@@ -205,7 +207,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
                     + "): it dropped %d of its least used sessions since the last warning. Raise max-sessions, lower "
                     + "idle-timeout, or use a shared store");
             if (events != null) {
-                events.destroyed(storeKey, NovaSessionDestroyed.Cause.EVICTED);
+                events.evicted(storeKey);
             }
         }
     }
