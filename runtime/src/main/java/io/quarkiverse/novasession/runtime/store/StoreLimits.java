@@ -32,17 +32,18 @@ public final class StoreLimits {
             }
         }
         int applicationKeys = size - (present.test(NovaSessionStore.LAST_SEEN_KEY) ? 1 : 0);
-        return newKeys > 0 && applicationKeys + newKeys > maxKeys ? tooManyKeys(keys, maxKeys) : null;
+        return newKeys > 0 && applicationKeys + newKeys > maxKeys ? tooManyKeys(keys, present, maxKeys) : null;
     }
 
     /**
      * @param keys the keys of the refused write
-     * @return a failure naming the first application key of a write that would take a session past {@code max-keys}
+     * @return a failure naming the first new application key of a write that would take a session past
+     *         {@code max-keys}: the one that does not fit
      */
-    private static SessionLimitException tooManyKeys(Iterable<String> keys, int maxKeys) {
+    private static SessionLimitException tooManyKeys(Iterable<String> keys, Predicate<String> present, int maxKeys) {
         String key = null;
         for (String candidate : keys) {
-            if (!candidate.equals(NovaSessionStore.LAST_SEEN_KEY)) {
+            if (!candidate.equals(NovaSessionStore.LAST_SEEN_KEY) && !present.test(candidate)) {
                 key = candidate;
                 break;
             }

@@ -64,10 +64,11 @@ class StoreLimitsTest {
     }
 
     @Test
-    void refusalNamesTheFirstKeyOfTheWriteEvenWhenThatOneIsAnOverwrite() {
+    void refusalNamesTheFirstNewKeyOfTheWriteNotAnOverwrite() {
         SessionLimitException refusal = refusal(List.of("a", "d"), Set.of("a", "b", "c"));
 
-        assertThat(refusal.key()).isEqualTo("a");
+        assertThat(refusal.key()).isEqualTo("d");
+        assertThat(refusal.getMessage()).startsWith("Session key 'd' would be one key too many");
     }
 
     private static SessionLimitException refusal(List<String> write, Set<String> held) {
