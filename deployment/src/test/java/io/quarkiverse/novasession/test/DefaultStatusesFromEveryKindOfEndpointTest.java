@@ -21,12 +21,7 @@ import io.restassured.response.Response;
 class DefaultStatusesFromEveryKindOfEndpointTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest().withApplicationRoot(jar -> jar
-            .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, FailingStore.class,
-                    FailingStore.Mode.class, SlowStore.class, StoreNaming.class, FailurePropagatingEndpoints.class,
-                    FailurePropagatingEndpoints.Rest.class, FailurePropagatingEndpoints.Routes.class)
-            .addAsResource(new StringAsset("quarkus.nova-session.manager=" + FailingStore.class.getName() + "\n"
-                    + "quarkus.nova-session.max-value-size=16\n"), "application.properties"));
+    static final QuarkusUnitTest TEST = TestApps.failurePropagatingEndpoints();
 
     private String liveSession;
 

@@ -36,12 +36,7 @@ class LazyRotationAfterExpiredOrEmptyCookieStartsAFreshClockTest {
         Response rotated = given().cookie("session_id", expiredId).get("/rotate");
         long after = System.currentTimeMillis();
 
-        String newId = rotated.body().asString();
-        assertThat(newId).hasSize(SessionIdSigner.LENGTH).isNotEqualTo(expiredId);
-        assertThat(rotated.headers().getValues("Set-Cookie"))
-                .containsExactly("session_id=" + newId + "; Path=/; HttpOnly; SameSite=Lax");
-        assertThat(SessionIdSigner.sessionStart(newId)).as("start of the id rotated to (the expired id started at %d)",
-                SessionIdSigner.sessionStart(expiredId)).isBetween(before, after);
+        String newId = assertFreshClock(rotated, expiredId, before, after);
         assertThat(given().cookie("session_id", newId).get("/get/k").body().asString()).isEqualTo("<none>");
     }
 
@@ -54,11 +49,20 @@ class LazyRotationAfterExpiredOrEmptyCookieStartsAFreshClockTest {
         Response rotated = given().cookie("session_id", emptyId).get("/rotate");
         long after = System.currentTimeMillis();
 
+        assertFreshClock(rotated, emptyId, before, after);
+    }
+
+    /**
+     * @return the id {@code rotated} sent, after checking that it is new, sent as the cookie, and started between
+     *         {@code before} and {@code after}, not at {@code oldId}'s start
+     */
+    private static String assertFreshClock(Response rotated, String oldId, long before, long after) {
         String newId = rotated.body().asString();
-        assertThat(newId).hasSize(SessionIdSigner.LENGTH).isNotEqualTo(emptyId);
+        assertThat(newId).hasSize(SessionIdSigner.LENGTH).isNotEqualTo(oldId);
         assertThat(rotated.headers().getValues("Set-Cookie"))
                 .containsExactly("session_id=" + newId + "; Path=/; HttpOnly; SameSite=Lax");
-        assertThat(SessionIdSigner.sessionStart(newId)).as("start of the id rotated to (the empty id started at %d)",
-                SessionIdSigner.sessionStart(emptyId)).isBetween(before, after);
+        assertThat(SessionIdSigner.sessionStart(newId)).as("start of the id rotated to (the old id started at %d)",
+                SessionIdSigner.sessionStart(oldId)).isBetween(before, after);
+        return newId;
     }
 }

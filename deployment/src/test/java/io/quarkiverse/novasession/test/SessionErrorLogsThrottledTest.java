@@ -21,14 +21,9 @@ import io.quarkus.test.QuarkusUnitTest;
 class SessionErrorLogsThrottledTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = new QuarkusUnitTest().withApplicationRoot(jar -> jar
-            .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, FailingStore.class,
-                    FailingStore.Mode.class, SlowStore.class, StoreNaming.class, FailurePropagatingEndpoints.class,
-                    FailurePropagatingEndpoints.Rest.class, FailurePropagatingEndpoints.Routes.class)
-            .addAsResource(new StringAsset("quarkus.nova-session.manager=" + FailingStore.class.getName() + "\n"
-                    + "quarkus.nova-session.max-value-size=16\n"
-                    // a configured key: no start-up warning about a random one among the records
-                    + "quarkus.nova-session.id-keys=throttled-log-key-0123456789-0123456789\n"), "application.properties"))
+    static final QuarkusUnitTest TEST = TestApps.failurePropagatingEndpoints(
+            // a configured key: no start-up warning about a random one among the records
+            "quarkus.nova-session.id-keys=throttled-log-key-0123456789-0123456789")
             .setLogRecordPredicate(record -> record.getLevel().intValue() >= Level.WARNING.intValue())
             // checked once the test ran: 24 failures answered, 3 warnings, no stack trace, nothing worse
             .assertLogRecords(SessionErrorLogsThrottledTest::threeWarningsWithoutStackTraces);

@@ -54,6 +54,20 @@ final class TestApps {
     }
 
     /**
+     * @return {@link FailurePropagatingEndpoints} (every kind of endpoint, none catching) on {@link FailingStore}, with
+     *         {@code max-value-size=16} and {@code properties}
+     */
+    static QuarkusUnitTest failurePropagatingEndpoints(String... properties) {
+        String config = "quarkus.nova-session.manager=" + FailingStore.class.getName() + "\n"
+                + "quarkus.nova-session.max-value-size=16\n" + String.join("\n", properties);
+        return new QuarkusUnitTest().withApplicationRoot(jar -> jar
+                .addClasses(TestApps.class, SessionRoutes.class, RecordingStore.class, FailingStore.class,
+                        FailingStore.Mode.class, SlowStore.class, StoreNaming.class, FailurePropagatingEndpoints.class,
+                        FailurePropagatingEndpoints.Rest.class, FailurePropagatingEndpoints.Routes.class)
+                .addAsResource(new StringAsset(config), "application.properties"));
+    }
+
+    /**
      * @param prefix where {@link NativeRegistrations} records what the build registered, one prefix per test class
      * @param properties the application's configuration, e.g. {@code quarkus.native.enabled=true}: the build then
      *        runs as a native build up to the image builder's configuration; no image is made
