@@ -235,7 +235,7 @@ if [ "$infinispan" = true ]; then
       echo "## Infinispan store, two-node replicated cluster on this machine"
       echo
       table "$rows" ia
-      echo "Hot Rod calls per request (counted by the store, /inspect/hotrod-calls):"
+      echo "Hot Rod calls per request (counted by the application's Hot Rod client, /inspect/hotrod-calls):"
       echo
       echo "| request kind | one request at a time | under the load above |"
       echo "| --- | ---: | ---: |"
