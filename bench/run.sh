@@ -7,7 +7,7 @@
 #
 #   bench/run.sh [--infinispan] [--rounds N] [--seconds N] [--warmup N] [--connections N] [--no-build]
 #
-#   --infinispan      also measure the Infinispan store (starts infinispan/cluster.sh unless a cluster already runs,
+#   --infinispan      also measure the Infinispan store (starts integration-tests/infinispan-server/cluster.sh unless a cluster already runs,
 #                     and stops it afterwards only if it started it)
 #   --rounds N        measured runs per scenario, the median is reported (default 3)
 #   --seconds N       length of a measured run (default 10)
@@ -58,7 +58,7 @@ export BENCH_TIMEOUTS="$out/timeouts.txt"
 cluster_started=false
 cleanup() {
    bench_stop_all
-   if [ "$cluster_started" = true ]; then infinispan/cluster.sh stop >/dev/null 2>&1 || true; fi
+   if [ "$cluster_started" = true ]; then integration-tests/infinispan-server/cluster.sh stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
@@ -181,13 +181,13 @@ bench_stop_app "$APP_PID"
 
 # --- Infinispan store against a local two-node cluster ---
 if [ "$infinispan" = true ]; then
-   if infinispan/cluster.sh status >/dev/null 2>&1; then
+   if integration-tests/infinispan-server/cluster.sh status >/dev/null 2>&1; then
       echo "infinispan: using the cluster that already runs" >&2
    else
       echo "infinispan: starting the local two-node cluster" >&2
       cluster_started=true
-      infinispan/cluster.sh fetch >/dev/null
-      infinispan/cluster.sh start >/dev/null
+      integration-tests/infinispan-server/cluster.sh fetch >/dev/null
+      integration-tests/infinispan-server/cluster.sh start >/dev/null
    fi
    bench_start_app "$infinispan_jar" "$out/app-infinispan.log" -Ddemo.store-inspection.enabled=true
    ours=$(bench_cookie_of /bench/write session_id)
@@ -235,7 +235,7 @@ if [ "$infinispan" = true ]; then
       echo "## Infinispan store, two-node replicated cluster on this machine"
       echo
       table "$rows" ia
-      echo "Hot Rod calls per request (counted by the store, /inspect/hotrod-calls):"
+      echo "Hot Rod calls per request (counted by the application's Hot Rod client, /inspect/hotrod-calls):"
       echo
       echo "| request kind | one request at a time | under the load above |"
       echo "| --- | ---: | ---: |"

@@ -1,12 +1,15 @@
 package io.quarkiverse.novasession.runtime;
 
+import java.util.Optional;
+
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Build-time choices of the session layer: whether sessions exist at all, and which store keeps them.
+ * Build-time choices of the session layer: whether sessions exist at all, which store keeps them, and which Infinispan
+ * client the Infinispan store talks through.
  */
 @ConfigMapping(prefix = "quarkus.nova-session")
 @ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
@@ -35,4 +38,23 @@ public interface NovaSessionBuildTimeConfig {
      */
     @WithDefault("memory")
     String manager();
+
+    /**
+     * Build-time settings of the Infinispan store.
+     */
+    InfinispanBuildTimeConfig infinispan();
+
+    /**
+     * Build-time settings of the Infinispan store: what the Quarkus Infinispan client must know when the application
+     * is built.
+     */
+    interface InfinispanBuildTimeConfig {
+
+        /**
+         * The Quarkus Infinispan client to use, by name ({@code quarkus.infinispan-client."name".*}). Unset, the default
+         * client. Fixed at build time: the Infinispan extension creates only the clients asked for when the
+         * application is built, and the store asks for this one, so no other bean has to inject it.
+         */
+        Optional<String> clientName();
+    }
 }

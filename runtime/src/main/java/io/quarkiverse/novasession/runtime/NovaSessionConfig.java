@@ -137,15 +137,10 @@ public interface NovaSessionConfig {
 
     /**
      * Settings of the Infinispan store. The connection itself (hosts, credentials, TLS) is the Quarkus Infinispan
-     * client's: {@code quarkus.infinispan-client.*}.
+     * client's: {@code quarkus.infinispan-client.*}; which client, {@code infinispan.client-name}, is fixed at build
+     * time.
      */
     interface InfinispanStoreConfig {
-
-        /**
-         * The Quarkus Infinispan client to use, by name ({@code quarkus.infinispan-client."name".*}). Unset, the default
-         * client.
-         */
-        Optional<String> clientName();
 
         /**
          * The cache that holds the sessions. If the cluster lacks it at start-up, the extension creates it with

@@ -11,27 +11,25 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore;
-
 /**
- * The Hot Rod calls the session store made so far, for tests and the benchmark. Off unless
+ * The Hot Rod calls the application made so far, by kind ({@link HotRodCalls}), for tests and the benchmark. Off unless
  * {@code demo.store-inspection.enabled=true}.
  */
 @Path("/inspect/hotrod-calls")
 public class HotRodCallsResource {
 
     @Inject
-    InfinispanNovaSessionStore store;
+    HotRodCalls calls;
 
     @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<InfinispanNovaSessionStore.Call, Long> calls() {
+    public Map<String, Long> calls() {
         if (!enabled) {
             throw new NotFoundException();
         }
-        return store.hotRodCalls();
+        return calls.snapshot();
     }
 }

@@ -362,7 +362,8 @@ class ClusterScenariosIT {
      */
     private static void signalNodes(String signal) throws IOException, InterruptedException {
         for (int node = 1; node <= 2; node++) {
-            Path pidFile = cluster.projectRoot().resolve("infinispan/target/ispn/node" + node + ".pid");
+            Path pidFile = cluster.projectRoot()
+                    .resolve("integration-tests/infinispan-server/target/ispn/node" + node + ".pid");
             String pid = Files.readString(pidFile).trim();
             int rc = new ProcessBuilder("kill", signal, pid).inheritIO().start().waitFor();
             assertThat(rc).as("kill " + signal + " " + pid).isZero();

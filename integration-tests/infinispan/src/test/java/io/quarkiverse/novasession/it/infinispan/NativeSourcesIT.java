@@ -35,12 +35,6 @@ class NativeSourcesIT extends NativeSourcesSuite {
     }
 
     @Test
-    void theHotRodCallCountersAreRegisteredForJackson() {
-        // the demo's /inspect/hotrod-calls answers a Map<Call, Long> as JSON
-        assertFullyReflective(INFINISPAN_STORE + "$Call");
-    }
-
-    @Test
     void theExpiryListenerIsRegisteredSoTheHotRodClientFindsItsEventMethods() {
         JsonNode listener = reflection.get(INFINISPAN_STORE.replace("InfinispanNovaSessionStore", "ExpiryListener"));
         assertThat(listener).as("ExpiryListener in reflect-config.json").isNotNull();

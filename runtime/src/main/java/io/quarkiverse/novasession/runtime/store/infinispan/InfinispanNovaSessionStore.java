@@ -1,5 +1,6 @@
 package io.quarkiverse.novasession.runtime.store.infinispan;
 
+import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.inject.Default;
 import jakarta.inject.Inject;
 
 import org.infinispan.client.hotrod.Flag;
@@ -23,13 +25,15 @@ import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.NovaSessionStoreException;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
+import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
 import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.quarkiverse.novasession.runtime.store.StoreLimits;
 import io.quarkiverse.novasession.runtime.store.infinispan.WriteQueues.Change;
 import io.quarkus.arc.Arc;
-import io.quarkus.infinispan.client.runtime.InfinispanClientProducer;
+import io.quarkus.arc.InstanceHandle;
+import io.quarkus.infinispan.client.InfinispanClientName;
 import io.quarkus.infinispan.client.runtime.InfinispanClientUtil;
 import io.smallrye.mutiny.Uni;
 
@@ -57,24 +61,10 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
      */
     static final String ID_KEY = "nova-session:id-key";
 
-    /** Hot Rod operations, counted: see {@link #hotRodCalls()}. */
-    public enum Call {
-        /** Reads a session with its version. */
-        GET_WITH_METADATA,
-        /** A session's first write; a rename's copy; the shared id key. */
-        PUT_IF_ABSENT,
-        /** A write of a live session; a rename's end marker on the old key. */
-        REPLACE_WITH_VERSION,
-        /** Ends a session: the end marker, only if the session exists. */
-        REPLACE,
-        /** A rename's copy again, after a write landed on the old key meanwhile. */
-        PUT,
-        /** Undoes a rename's copy when the old session ended meanwhile. */
-        REMOVE
-    }
-
     @Inject
     NovaSessionConfig config;
+    @Inject
+    NovaSessionBuildTimeConfig buildConfig;
     @Inject
     SessionEvents events;
 
@@ -100,14 +90,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         // node on every read, which divided read throughput by three in the benchmark. An end marker lives as long:
         // past idle-timeout the session layer refuses the ended id by its last-seen time anyway.
         lifespanMillis = config.idleTimeout().toMillis();
-        String clientName = settings.clientName().orElse(InfinispanClientUtil.DEFAULT_INFINISPAN_CLIENT_NAME);
-        InfinispanClientProducer producer = Arc.container().instance(InfinispanClientProducer.class).get();
-        RemoteCacheManager cacheManager = producer.getNamedRemoteCacheManager(clientName);
-        if (cacheManager == null) {
-            throw new IllegalStateException("No Infinispan client named '" + clientName
-                    + "': configure quarkus.infinispan-client.\"" + clientName + "\".hosts, or unset "
-                    + "quarkus.nova-session.infinispan.client-name to use the default client");
-        }
+        RemoteCacheManager cacheManager = client(buildConfig.infinispan().clientName());
         cache = new SessionCache(cacheManager, settings, events, recreated -> keepIdKeyAgain());
         writes = new WriteQueues((storeKey, batch) -> update(storeKey, batch, settings.maxWriteAttempts()));
         // in the background: the application starts even while the cluster is away, and uses it once it is back
@@ -190,7 +173,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     @Override
     public Uni<Boolean> endSession(String storeKey) {
         versions.remove(storeKey);
-        return cache.call(Call.REPLACE, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE).replaceAsync(storeKey,
+        return cache.call(remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE).replaceAsync(storeKey,
                 SessionDocument.END_MARKER, lifespanMillis, TimeUnit.MILLISECONDS))
                 .map(previous -> previous != null && !SessionDocument.isEndMarker(previous));
     }
@@ -208,7 +191,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
             if (!snapshot.live()) {
                 return Uni.createFrom().item(false);
             }
-            return cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+            return cache.call(remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
                     .putIfAbsentAsync(newStoreKey, snapshot.text(), lifespanMillis, TimeUnit.MILLISECONDS))
                     .chain(previous -> {
                         if (previous != null) {
@@ -223,7 +206,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     private Uni<Boolean> endRenamed(String oldStoreKey, String newStoreKey, Snapshot copied, int attemptsLeft) {
-        return cache.call(Call.REPLACE_WITH_VERSION, remote -> remote.replaceWithVersionAsync(oldStoreKey,
+        return cache.call(remote -> remote.replaceWithVersionAsync(oldStoreKey,
                 SessionDocument.END_MARKER, copied.version(), lifespanMillis, TimeUnit.MILLISECONDS, 0,
                 TimeUnit.MILLISECONDS)).chain(ended -> {
                     if (ended) {
@@ -232,13 +215,13 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                     return read(oldStoreKey).chain(current -> {
                         if (!current.live() || attemptsLeft <= 1) {
                             // nobody knows the new key yet: removing it takes nothing from anyone
-                            Uni<Boolean> undone = cache.call(Call.REMOVE, remote -> remote.removeAsync(newStoreKey))
+                            Uni<Boolean> undone = cache.call(remote -> remote.removeAsync(newStoreKey))
                                     .replaceWith(false);
                             return current.live() ? undone.chain(ignored -> Uni.createFrom().failure(
                                     lostRaces("Session rename"))) : undone;
                         }
                         // nobody else writes the new key either: a plain put of the newer document is safe
-                        return cache.call(Call.PUT, remote -> remote.putAsync(newStoreKey, current.text(),
+                        return cache.call(remote -> remote.putAsync(newStoreKey, current.text(),
                                 lifespanMillis, TimeUnit.MILLISECONDS))
                                 .chain(ignored -> endRenamed(oldStoreKey, newStoreKey, current, attemptsLeft - 1));
                     });
@@ -251,7 +234,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
      */
     @Override
     public Uni<String> sharedIdKey(String generated) {
-        return cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+        return cache.call(remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
                 .putIfAbsentAsync(ID_KEY, generated, -1, TimeUnit.MILLISECONDS))
                 .map(previous -> {
                     if (previous == null) {
@@ -274,7 +257,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         if (known == null) {
             return;
         }
-        cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+        cache.call(remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
                 .putIfAbsentAsync(ID_KEY, known, -1, TimeUnit.MILLISECONDS))
                 .subscribe().with(previous -> {
                     if (previous == null) {
@@ -290,14 +273,27 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     }
 
     /**
-     * @return how many Hot Rod calls of each kind this store made since start-up
+     * The Quarkus Infinispan client named {@code clientName}, looked up as the bean the Infinispan extension publishes
+     * for it: the build step that asked the extension for this client (see the deployment module's
+     * {@code InfinispanStoreProcessor}) made it exist.
      */
-    public Map<Call, Long> hotRodCalls() {
-        return cache.calls();
+    private static RemoteCacheManager client(Optional<String> clientName) {
+        Annotation qualifier = clientName.isEmpty() || InfinispanClientUtil.isDefault(clientName.get())
+                ? Default.Literal.INSTANCE
+                : InfinispanClientName.Literal.of(clientName.get());
+        InstanceHandle<RemoteCacheManager> client = Arc.container().instance(RemoteCacheManager.class, qualifier);
+        if (!client.isAvailable() || client.get() == null) {
+            String name = clientName.orElse(InfinispanClientUtil.DEFAULT_INFINISPAN_CLIENT_NAME);
+            throw new IllegalStateException("No Infinispan client named '" + name + "': configure "
+                    + (clientName.isEmpty() ? "quarkus.infinispan-client.hosts"
+                            : "quarkus.infinispan-client.\"" + name + "\".hosts")
+                    + ", or set quarkus.nova-session.infinispan.client-name to a configured client");
+        }
+        return client.get();
     }
 
     private Uni<Snapshot> read(String storeKey) {
-        return cache.call(Call.GET_WITH_METADATA, remote -> remote.getWithMetadataAsync(storeKey))
+        return cache.call(remote -> remote.getWithMetadataAsync(storeKey))
                 .map(metadata -> {
                     Snapshot snapshot = Snapshot.of(metadata);
                     if (snapshot.live()) {
@@ -386,7 +382,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         String document = SessionDocument.text(members);
         if (snapshot.absent()) {
             Change created = creator;
-            return cache.call(Call.PUT_IF_ABSENT, remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
+            return cache.call(remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
                     .putIfAbsentAsync(storeKey, document, lifespanMillis, TimeUnit.MILLISECONDS))
                     .map(previous -> {
                         if (previous != null) {
@@ -397,7 +393,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                         return true;
                     });
         }
-        return cache.call(Call.REPLACE_WITH_VERSION, remote -> remote.replaceWithVersionAsync(storeKey, document,
+        return cache.call(remote -> remote.replaceWithVersionAsync(storeKey, document,
                 snapshot.version(), lifespanMillis, TimeUnit.MILLISECONDS, 0, TimeUnit.MILLISECONDS))
                 .invoke(written -> {
                     if (written) {

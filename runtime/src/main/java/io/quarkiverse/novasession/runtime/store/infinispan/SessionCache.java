@@ -1,11 +1,8 @@
 package io.quarkiverse.novasession.runtime.store.infinispan;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -16,14 +13,13 @@ import org.infinispan.commons.configuration.StringConfiguration;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
 import io.quarkiverse.novasession.runtime.SessionEvents;
-import io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore.Call;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The session cache of the cluster, as the store reaches it: created in the cluster if it lacks it, looked up again
  * after a failure (the cluster may have restarted without it), with the expiry listener registered once per cache
- * object, and every Hot Rod call counted by kind.
+ * object.
  * <p>
  * Each time the cache is looked up again after a failure, {@code recreated} is told: what the store keeps in the
  * cluster besides sessions (the shared id key) may have to be put back.
@@ -37,7 +33,6 @@ final class SessionCache {
     private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
     private final AtomicBoolean createdBefore = new AtomicBoolean();
     private final AtomicReference<RemoteCache<String, String>> expiryListened = new AtomicReference<>();
-    private final Map<Call, LongAdder> calls = new EnumMap<>(Call.class);
 
     SessionCache(RemoteCacheManager cacheManager, InfinispanStoreConfig settings, SessionEvents events,
             Consumer<RemoteCache<String, String>> recreated) {
@@ -45,9 +40,6 @@ final class SessionCache {
         this.settings = settings;
         this.events = events;
         this.recreated = recreated;
-        for (Call call : Call.values()) {
-            calls.put(call, new LongAdder());
-        }
     }
 
     String name() {
@@ -55,22 +47,13 @@ final class SessionCache {
     }
 
     /**
-     * One Hot Rod call on the session cache, counted as {@code kind}.
+     * One Hot Rod call on the session cache.
      */
-    <T> Uni<T> call(Call kind, Function<RemoteCache<String, String>, CompletableFuture<T>> operation) {
+    <T> Uni<T> call(Function<RemoteCache<String, String>, CompletableFuture<T>> operation) {
         return cache().chain(remote -> {
-            calls.get(kind).increment();
             // after a failure, look the cache up (or create it) again: the cluster may have restarted without it
             return Uni.createFrom().completionStage(() -> operation.apply(remote)).onFailure().invoke(this::forget);
         });
-    }
-
-    Map<Call, Long> calls() {
-        Map<Call, Long> counts = new EnumMap<>(Call.class);
-        for (Map.Entry<Call, LongAdder> entry : calls.entrySet()) {
-            counts.put(entry.getKey(), entry.getValue().sum());
-        }
-        return counts;
     }
 
     /**

@@ -16,18 +16,18 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Java front end of {@code infinispan/cluster.sh}: a real Infinispan Server cluster, one plain Java process per node,
- * bound to 127.0.0.1 only.
+ * Java front end of {@code integration-tests/infinispan-server/cluster.sh}: a real Infinispan Server cluster, one plain
+ * Java process per node, bound to 127.0.0.1 only.
  * <p>
  * Node {@code n} serves Hot Rod and REST on port {@code 11222 + 100 * (n - 1)}; credentials are {@value #USERNAME} /
- * {@value #PASSWORD}. Logs are in {@code infinispan/target/ispn/node<n>.out}.
+ * {@value #PASSWORD}. Logs are in {@code integration-tests/infinispan-server/target/ispn/node<n>.out}.
  * <p>
  * The project root is found by walking up from the current directory until {@value #SCRIPT} exists, or taken from the
  * system property {@value #ROOT_PROPERTY}.
  */
 public final class InfinispanCluster {
 
-    public static final String SCRIPT = "infinispan/cluster.sh";
+    public static final String SCRIPT = "integration-tests/infinispan-server/cluster.sh";
     public static final String ROOT_PROPERTY = "nova.infinispan-cluster.project-root";
     public static final String USERNAME = "admin";
     public static final String PASSWORD = "password";
@@ -77,7 +77,7 @@ public final class InfinispanCluster {
 
     /** Console log of node {@code n} (rewritten at each start of that node). */
     public Path logFile(int node) {
-        return projectRoot.resolve("infinispan/target/ispn/node" + node + ".out");
+        return projectRoot.resolve("integration-tests/infinispan-server/target/ispn/node" + node + ".out");
     }
 
     /** Downloads the server jars unless they are already there. */
@@ -128,7 +128,7 @@ public final class InfinispanCluster {
         int rc = exec(timeoutMinutes, true, command, nodes);
         if (rc != 0) {
             throw new IllegalStateException(SCRIPT + " " + command + " " + Arrays.toString(nodes) + " failed with exit code "
-                    + rc + " (see the output above and " + projectRoot.resolve("infinispan/target/ispn") + ")");
+                    + rc + " (see the output above and " + projectRoot.resolve("integration-tests/infinispan-server/target/ispn") + ")");
         }
     }
 

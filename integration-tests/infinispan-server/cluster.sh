@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A real Infinispan Server cluster as plain Java processes on 127.0.0.1 (no Docker), for tests,
-# CI and people. Works from any current directory; all state lives in infinispan/target/.
+# CI and people. Works from any current directory; all state lives in integration-tests/infinispan-server/target/.
 #
 #   cluster.sh fetch            download the server jars (Maven Central, via the project's mvnw and
 #                               server-pom.xml) into the local Maven repository and copy them to
@@ -20,7 +20,7 @@
 #   JGroups FD_SOCK2                                 57800 + (N-1)
 # Credentials (conf/): admin / password (Hot Rod SASL DIGEST/SCRAM, REST HTTP digest).
 #
-# Files (infinispan/target/):
+# Files (integration-tests/infinispan-server/target/):
 #   ispn-lib/                   the server jars (+ .fetched: checksum of server-pom.xml)
 #   ispn/nodeN/                 server root of node N (wiped at each start: fresh state)
 #   ispn/nodeN.pid, nodeN.out   PID and console log of node N
@@ -28,7 +28,7 @@
 #
 # Environment (all optional):
 #   ISPN_CONF            folder with infinispan.xml, log4j2.xml, users/groups.properties;
-#                        default conf/ (auth); use infinispan/conf-noauth for no security at all
+#                        default conf/ (auth); use integration-tests/infinispan-server/conf-noauth for no security at all
 #   ISPN_JAVA_OPTS       JVM options; default -Xms64m -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1
 #   ISPN_CDS             1 (default) to use/create an AppCDS archive, 0 to disable
 #   ISPN_INITIAL_HOSTS   TCPPING members; default nodes 1..max(2, highest N started)
@@ -37,7 +37,7 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")" && pwd)"
-project="$(dirname "$here")"
+project="$(cd "$here/../.." && pwd)"
 target="$here/target"
 lib="$target/ispn-lib"
 state="$target/ispn"
