@@ -274,8 +274,8 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
 
     /**
      * The Quarkus Infinispan client named {@code clientName}, looked up as the bean the Infinispan extension publishes
-     * for it: the build step that asked the extension for this client (see the deployment module's
-     * {@code InfinispanStoreProcessor}) made it exist.
+     * for it: a named one exists because the build asked the extension for it (the conditional extension
+     * quarkus-nova-session-infinispan, {@code InfinispanClientProcessor}).
      */
     private static RemoteCacheManager client(Optional<String> clientName) {
         Annotation qualifier = clientName.isEmpty() || InfinispanClientUtil.isDefault(clientName.get())
