@@ -112,7 +112,8 @@ class NovaSessionStoreProcessor {
         throw new ConfigurationException("Invalid quarkus.nova-session.manager: " + problem + ". Valid values: "
                 + BuiltInStore.names() + ", or the fully qualified name of a concrete class implementing "
                 + NovaSessionStore.class.getName()
-                + (candidates.isEmpty() ? " (the application has none)" : " (the application has: "
-                        + String.join(", ", candidates) + ")"));
+                + (candidates.isEmpty() ? " (the application has none)"
+                        : " (the application has: "
+                                + String.join(", ", candidates) + ")"));
     }
 }

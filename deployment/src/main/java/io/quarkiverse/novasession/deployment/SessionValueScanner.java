@@ -9,9 +9,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.jboss.jandex.ClassInfo;
+
 import org.jboss.jandex.DotName;
-import org.jboss.jandex.IndexView;
 import org.jboss.logging.Logger;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
@@ -26,6 +25,7 @@ import org.objectweb.asm.tree.analysis.AnalyzerException;
 import org.objectweb.asm.tree.analysis.BasicInterpreter;
 import org.objectweb.asm.tree.analysis.BasicValue;
 import org.objectweb.asm.tree.analysis.Frame;
+
 import io.quarkiverse.novasession.NovaSession;
 import io.quarkiverse.novasession.ReactiveNovaSession;
 import io.quarkus.deployment.util.IoUtil;

@@ -8,9 +8,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import io.quarkus.arc.Arc;
-import io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore;
 import io.quarkiverse.novasession.runtime.SessionIds;
+import io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore;
+import io.quarkus.arc.Arc;
 import io.quarkus.test.QuarkusUnitTest;
 
 class CustomStoreChosenByClassNameTest {

@@ -17,7 +17,8 @@ class ManagerClassNotAStoreFailsBuildTest {
                     .addAsResource(new StringAsset("quarkus.nova-session.manager=" + StoreNaming.class.getName()),
                             "application.properties"))
             .assertException(failure -> assertThat(UnknownManagerFailsBuildTest.rootMessage(failure))
-                    .contains("class " + StoreNaming.class.getName() + " does not implement io.quarkiverse.novasession.NovaSessionStore")
+                    .contains("class " + StoreNaming.class.getName()
+                            + " does not implement io.quarkiverse.novasession.NovaSessionStore")
                     .contains("Valid values: memory")
                     .contains("(the application has none)"));
 

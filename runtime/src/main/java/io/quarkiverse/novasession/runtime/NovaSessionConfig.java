@@ -80,7 +80,8 @@ public interface NovaSessionConfig {
 
     /**
      * The most keys one session may hold. A write of a new key past it fails with {@code SessionLimitException} (HTTP
-     * 413 by default) and nothing is stored; overwriting an existing key is always allowed. Enforced by the built-in stores; a custom store
+     * 413 by default) and nothing is stored; overwriting an existing key is always allowed. Enforced by the built-in stores; a
+     * custom store
      * enforces it only if it chooses to (it can read this setting).
      */
     @WithDefault("100")

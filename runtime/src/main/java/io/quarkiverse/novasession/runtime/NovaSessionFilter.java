@@ -3,9 +3,9 @@ package io.quarkiverse.novasession.runtime;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.core.Handler;
 
 /**
  * Gives every request a session before the application runs, as Nova's stream handler does: the id from a valid

@@ -32,10 +32,15 @@ final class RequestSession {
     /** With lazy creation, a dead id is not replaced until the next write: the response expires the cookie instead. */
     private final boolean lazy;
     private volatile String id;
-    /** {@link SessionIds#storeKey(String)} of {@link #id}, computed on first use: a request that never touches its session never hashes. */
+    /**
+     * {@link SessionIds#storeKey(String)} of {@link #id}, computed on first use: a request that never touches its session never
+     * hashes.
+     */
     private volatile String storeKey;
     private volatile State state;
-    /** {@link #id} was made in this request and never reached the browser: nothing can be stored under it but by this request. */
+    /**
+     * {@link #id} was made in this request and never reached the browser: nothing can be stored under it but by this request.
+     */
     private volatile boolean issuedHere;
     /** The browser does not know {@link #id} yet: the response must set the cookie. */
     private volatile boolean cookieToSend;

@@ -60,7 +60,8 @@ final class SessionCookieReader {
             return null;
         }
         int nameEnd = trimEnd(header, nameStart, equals);
-        if (nameEnd - nameStart != cookieName.length() || !header.regionMatches(nameStart, cookieName, 0, nameEnd - nameStart)) {
+        if (nameEnd - nameStart != cookieName.length()
+                || !header.regionMatches(nameStart, cookieName, 0, nameEnd - nameStart)) {
             return null;
         }
         int valueStart = skipSpaces(header, equals + 1, end);

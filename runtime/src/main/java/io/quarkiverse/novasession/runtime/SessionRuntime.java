@@ -1,7 +1,5 @@
 package io.quarkiverse.novasession.runtime;
 
-import java.time.Duration;
-
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;

@@ -186,7 +186,8 @@ public class ValuesResource {
     private static Class<?> type(String name) {
         Class<?> type = name == null ? null : TYPES.get(name);
         if (type == null) {
-            throw new IllegalArgumentException("Unknown type '" + name + "': use one of " + new java.util.TreeSet<>(TYPES.keySet()));
+            throw new IllegalArgumentException(
+                    "Unknown type '" + name + "': use one of " + new java.util.TreeSet<>(TYPES.keySet()));
         }
         return type;
     }

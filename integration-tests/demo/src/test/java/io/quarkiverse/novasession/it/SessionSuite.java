@@ -442,8 +442,10 @@ public abstract class SessionSuite {
                 arguments("long", "9007199254740993"),
                 arguments("list", "[9007199254740993,-9223372036854775808,9223372036854775807]"),
                 arguments("map", "{\"id\":9007199254740993,\"big\":123456789012345678901234567890}"),
-                arguments("string", "\"caf\u00e9 \u4e2d\u6587 \ud83d\ude00 \u2028 \\\"q\\\" \\\\ \\n\\t\\r \\u0001 </script>\""),
-                arguments("map", "{\"\u043a\u043b\u044e\u0447\":\"\u5024\",\"a\\\"b\":\"\\\\\",\"\ud83d\ude00\":[\"\\u001F\"]}"));
+                arguments("string",
+                        "\"caf\u00e9 \u4e2d\u6587 \ud83d\ude00 \u2028 \\\"q\\\" \\\\ \\n\\t\\r \\u0001 </script>\""),
+                arguments("map",
+                        "{\"\u043a\u043b\u044e\u0447\":\"\u5024\",\"a\\\"b\":\"\\\\\",\"\ud83d\ude00\":[\"\\u001F\"]}"));
     }
 
     @ParameterizedTest(name = "{0} {1}")

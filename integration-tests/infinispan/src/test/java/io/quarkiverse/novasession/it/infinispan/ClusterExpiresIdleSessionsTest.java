@@ -17,7 +17,6 @@ import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.novasession.NovaSessionStore;
-
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanClusterResource;
 import io.quarkiverse.novasession.runtime.SessionIds;

@@ -361,7 +361,8 @@ class InfinispanStoreContractTest {
         System.out.println("[store-contract] writes racing rename, 5 rounds: " + acknowledgedTotal
                 + " acknowledged and found under the new key, " + endedTotal + " failed as ended, none lost; the rename"
                 + " copied the session again after losing a race " + (calls().getOrDefault("PUT", 0L)
-                        - copiesBefore) + " times");
+                        - copiesBefore)
+                + " times");
     }
 
     @Test

@@ -118,7 +118,9 @@ public final class InfinispanCluster {
         return 11222 + 100 * (node - 1);
     }
 
-    /** Hot Rod server list for the given nodes (default {@link #DEFAULT_NODES}), e.g. {@code 127.0.0.1:11222;127.0.0.1:11322}. */
+    /**
+     * Hot Rod server list for the given nodes (default {@link #DEFAULT_NODES}), e.g. {@code 127.0.0.1:11222;127.0.0.1:11322}.
+     */
     public static String hosts(int... nodes) {
         int[] list = nodes.length == 0 ? DEFAULT_NODES : nodes;
         return Arrays.stream(list).mapToObj(n -> HOST + ":" + hotRodPort(n)).collect(Collectors.joining(";"));
@@ -128,7 +130,8 @@ public final class InfinispanCluster {
         int rc = exec(timeoutMinutes, true, command, nodes);
         if (rc != 0) {
             throw new IllegalStateException(SCRIPT + " " + command + " " + Arrays.toString(nodes) + " failed with exit code "
-                    + rc + " (see the output above and " + projectRoot.resolve("integration-tests/infinispan-server/target/ispn") + ")");
+                    + rc + " (see the output above and "
+                    + projectRoot.resolve("integration-tests/infinispan-server/target/ispn") + ")");
         }
     }
 

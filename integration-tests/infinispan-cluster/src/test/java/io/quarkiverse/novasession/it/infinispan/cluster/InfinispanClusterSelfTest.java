@@ -54,7 +54,8 @@ class InfinispanClusterSelfTest {
             second.stop();
             assertThat(cluster.isRunning(1)).isTrue();
 
-            try (RemoteCacheManager node1 = client(1); RemoteCacheManager node2 = client(2);
+            try (RemoteCacheManager node1 = client(1);
+                    RemoteCacheManager node2 = client(2);
                     RemoteCacheManager both = client(1, 2)) {
                 RemoteCache<String, String> via1 = node1.administration().getOrCreateCache(CACHE, new StringConfiguration(
                         "<replicated-cache name=\"" + CACHE + "\" mode=\"SYNC\">"
