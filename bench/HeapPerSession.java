@@ -25,7 +25,8 @@ import io.vertx.ext.web.sstore.LocalSessionStore;
  * Integer's cache like any autoboxed 42) and a String read from a request (a new String per session). Key names are
  * literals, shared by every session in both.
  * <p>
- * Run by bench/run.sh with the packaged demo's class path (java HeapPerSession.java, JDK 11+ single-file launch).
+ * Run by bench/run.sh with the class path of the packaged benchmark application, bench/app (java HeapPerSession.java,
+ * JDK 11+ single-file launch).
  */
 public class HeapPerSession {
 

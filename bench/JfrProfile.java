@@ -13,7 +13,7 @@ import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * Where the time goes on the request path, from a JFR recording of the demo under load (bench/profile.sh): JDK 17's jfr
+ * Where the time goes on the request path, from a JFR recording of the benchmark application under load (bench/profile.sh): JDK 17's jfr
  * tool has no "view" command, so this reads the recording itself. Only samples of the Vert.x event loops count (that is
  * where every benchmark route runs).
  * <p>
@@ -95,7 +95,7 @@ public class JfrProfile {
     }
 
     private static boolean isOurs(String method) {
-        return method.startsWith(OURS) && !method.contains(".demo.") && !method.contains("$$Lambda");
+        return method.startsWith(OURS) && !method.contains(".bench.") && !method.contains("$$Lambda");
     }
 
     private static String name(RecordedFrame frame) {

@@ -1,4 +1,5 @@
-# Shared by bench/run.sh and bench/profile.sh: start and stop the packaged demo, read cookies, drive it with wrk.
+# Shared by bench/run.sh and bench/profile.sh: start and stop the packaged benchmark application (bench/app), read
+# cookies, drive it with wrk.
 # Only 127.0.0.1; every process started here is stopped by its PID (bench_stop_all, on exit).
 
 BENCH_PORT=${BENCH_PORT:-8097}

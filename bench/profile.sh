@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Where the time goes: the packaged demo (memory store) under wrk load, one JFR recording per scenario (execution samples
-# every millisecond, allocation samples), read by bench/JfrProfile.java. Needs the packaged demo (bench/run.sh builds it).
+# Where the time goes: the packaged benchmark application (bench/app, memory store) under wrk load, one JFR recording
+# per scenario (execution samples every millisecond, allocation samples), read by bench/JfrProfile.java. Needs it
+# packaged (bench/run.sh builds it; --no-build there to reuse it).
 # Writes bench/target/profile-SCENARIO.jfr and bench/target/profile-SCENARIO.txt, prints the reports.
 #
 #   bench/profile.sh [--seconds N] [--connections N] [SCENARIO...]
@@ -30,7 +31,7 @@ trap bench_stop_all EXIT
 jfc="$out/profile-1ms.jfc"
 jfr configure --input profile --output "$jfc" jdk.ExecutionSample#period=1ms jdk.ObjectAllocationSample#throttle=2000/s \
    > /dev/null
-bench_start_app integration-tests/memory/target/quarkus-app/quarkus-run.jar "$out/app-profile.log"
+bench_start_app bench/app/target/quarkus-app/quarkus-run.jar "$out/app-profile.log"
 ours=$(bench_cookie_of /bench/write session_id)
 bench_cookie_of /bench/write session_id "$ours" > /dev/null
 peer=$(bench_cookie_of /peer/write vertx-web.session)

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of issue 5. Builds the demo, starts the packaged application on 127.0.0.1 and drives it with wrk:
+# The benchmark of issue 5. Builds the benchmark application (bench/app), starts it on 127.0.0.1 and drives it with wrk:
 # every scenario in the same application, a warm-up before every measured run, several rounds (the median counts).
 # Then heap per session (ours against Vert.x Web's LocalSessionStore, same JVM, same way); then, with --infinispan, the
 # Infinispan store against a local two-node cluster, with its Hot Rod calls per request kind.
@@ -43,13 +43,17 @@ if ! command -v wrk >/dev/null; then
 fi
 for tool in java curl awk bc; do command -v $tool >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
 
-memory_jar=integration-tests/memory/target/quarkus-app/quarkus-run.jar
-infinispan_jar=integration-tests/infinispan/target/quarkus-app/quarkus-run.jar
+memory_jar=bench/app/target/quarkus-app/quarkus-run.jar
+infinispan_jar=bench/app/target/infinispan/quarkus-app/quarkus-run.jar
 if [ "$build" = true ]; then
-   modules=integration-tests/memory
-   [ "$infinispan" = true ] && modules+=,integration-tests/infinispan
-   echo "building $modules and what it needs (mvnw install -DskipTests)..." >&2
-   ./mvnw -B -ntp -q install -DskipTests -pl "$modules" -am
+   # bench/app, the store chosen at build time: memory (target/quarkus-app), then with --infinispan the Infinispan
+   # flavour (-Dbench.store=infinispan, target/infinispan/quarkus-app). package only: nothing goes to ~/.m2
+   echo "building bench/app and what it needs (mvnw package -Pbench -DskipTests)..." >&2
+   ./mvnw -B -ntp -q package -Pbench -pl bench/app -am -DskipTests
+   if [ "$infinispan" = true ]; then
+      echo "building bench/app on the Infinispan store (-Dbench.store=infinispan)..." >&2
+      ./mvnw -B -ntp -q package -Pbench -pl bench/app -am -DskipTests -Dbench.store=infinispan
+   fi
 fi
 mkdir -p "$out"
 rm -f "$out"/wrk-* "$out"/rows-*.txt "$out"/calls-*.txt "$out"/timeouts.txt
@@ -173,7 +177,7 @@ bench_stop_app "$APP_PID"
    echo "## Heap per session"
    echo
    echo '```'
-   java -Xmx2g -XX:+UseSerialGC -cp "integration-tests/memory/target/quarkus-app/lib/main/*:integration-tests/memory/target/quarkus-app/lib/boot/*" \
+   java -Xmx2g -XX:+UseSerialGC -cp "bench/app/target/quarkus-app/lib/main/*:bench/app/target/quarkus-app/lib/boot/*" \
       bench/HeapPerSession.java
    echo '```'
    echo

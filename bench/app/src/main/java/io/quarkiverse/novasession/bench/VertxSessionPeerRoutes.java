@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.demo;
+package io.quarkiverse.novasession.bench;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
