@@ -11,7 +11,7 @@ import org.infinispan.commons.io.UnsignedNumeric;
 import org.infinispan.commons.marshall.Marshaller;
 import org.jboss.logging.Logger;
 
-import io.quarkiverse.novasession.runtime.SessionEvents;
+import io.quarkiverse.novasession.NovaSessionStoreContext;
 
 /**
  * Hears the cluster expire entries of the session cache and reports each expired <em>session</em> as a
@@ -36,11 +36,11 @@ public final class ExpiryListener {
 
     private static final Logger LOG = Logger.getLogger(ExpiryListener.class);
 
-    private final SessionEvents events;
+    private final NovaSessionStoreContext events;
     private final Marshaller marshaller;
     private final Executor workers;
 
-    ExpiryListener(SessionEvents events, Marshaller marshaller, Executor workers) {
+    ExpiryListener(NovaSessionStoreContext events, Marshaller marshaller, Executor workers) {
         this.events = events;
         this.marshaller = marshaller;
         this.workers = workers;

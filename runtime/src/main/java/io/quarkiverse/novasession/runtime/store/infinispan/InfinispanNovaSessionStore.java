@@ -22,13 +22,13 @@ import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.NovaSessionStoreContext;
 import io.quarkiverse.novasession.NovaSessionStoreException;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
-import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.quarkiverse.novasession.runtime.store.StoreLimits;
 import io.quarkiverse.novasession.runtime.store.infinispan.WriteQueues.Change;
 import io.quarkus.arc.Arc;
@@ -66,7 +66,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     @Inject
     NovaSessionBuildTimeConfig buildConfig;
     @Inject
-    SessionEvents events;
+    NovaSessionStoreContext events;
 
     private InfinispanStoreConfig settings;
     private long lifespanMillis;

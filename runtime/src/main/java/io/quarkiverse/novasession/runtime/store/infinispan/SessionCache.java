@@ -10,9 +10,9 @@ import org.infinispan.client.hotrod.RemoteCache;
 import org.infinispan.client.hotrod.RemoteCacheManager;
 import org.infinispan.commons.configuration.StringConfiguration;
 
+import io.quarkiverse.novasession.NovaSessionStoreContext;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.CacheMode;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
-import io.quarkiverse.novasession.runtime.SessionEvents;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
@@ -28,13 +28,13 @@ final class SessionCache {
 
     private final RemoteCacheManager cacheManager;
     private final InfinispanStoreConfig settings;
-    private final SessionEvents events;
+    private final NovaSessionStoreContext events;
     private final Consumer<RemoteCache<String, String>> recreated;
     private final AtomicReference<CompletableFuture<RemoteCache<String, String>>> cache = new AtomicReference<>();
     private final AtomicBoolean createdBefore = new AtomicBoolean();
     private final AtomicReference<RemoteCache<String, String>> expiryListened = new AtomicReference<>();
 
-    SessionCache(RemoteCacheManager cacheManager, InfinispanStoreConfig settings, SessionEvents events,
+    SessionCache(RemoteCacheManager cacheManager, InfinispanStoreConfig settings, NovaSessionStoreContext events,
             Consumer<RemoteCache<String, String>> recreated) {
         this.cacheManager = cacheManager;
         this.settings = settings;
