@@ -24,7 +24,6 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     static final String NO_REQUEST = "No HTTP request is active on this thread, so there is no session: "
             + "use the session API while serving a request";
 
-    private static final Uni<Optional<Object>> ABSENT = Uni.createFrom().item(Optional.empty());
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
 
     private final SessionValues values;
@@ -54,7 +53,6 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public <T> Uni<Optional<T>> get(String key, Class<T> type) {
         return Uni.createFrom().deferred(() -> {
             RequestSession session = current();
@@ -64,7 +62,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             }
             if (key.length() > maxKeyLength) {
                 // never stored: a key this long is refused by set
-                return (Uni<Optional<T>>) (Uni<?>) ABSENT;
+                return Uni.createFrom().item(Optional.<T> empty());
             }
             return lifecycle().read(session, key).map(found -> found.map(text -> values.read(key, text, type)));
         });
