@@ -193,7 +193,7 @@ if [ "$infinispan" = true ]; then
       integration-tests/infinispan-server/cluster.sh fetch >/dev/null
       integration-tests/infinispan-server/cluster.sh start >/dev/null
    fi
-   bench_start_app "$infinispan_jar" "$out/app-infinispan.log" -Ddemo.store-inspection.enabled=true
+   bench_start_app "$infinispan_jar" "$out/app-infinispan.log" -Dtest-support.store-inspection.enabled=true
    ours=$(bench_cookie_of /bench/write session_id)
    bench_cookie_of /bench/write session_id "$ours" > /dev/null
    [ "$(curl -s -H "Cookie: $ours" "http://127.0.0.1:$BENCH_PORT/bench/read")" = 1 ] || { echo "session read fails" >&2; exit 1; }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Hot Rod calls the application made so far, by kind ({@link HotRodCalls}), for tests and the benchmark. Off unless
- * {@code demo.store-inspection.enabled=true}.
+ * {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/inspect/hotrod-calls")
 public class HotRodCallsResource {
@@ -21,7 +21,7 @@ public class HotRodCallsResource {
     @Inject
     HotRodCalls calls;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET

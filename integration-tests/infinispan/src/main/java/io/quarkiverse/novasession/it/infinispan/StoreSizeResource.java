@@ -14,7 +14,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * How many entries the session cache holds in the whole cluster (sessions, end markers and the shared id key), for
- * tests: what a write that should not happen would change. Off unless {@code demo.store-inspection.enabled=true}.
+ * tests: what a write that should not happen would change. Off unless {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/inspect/store-size")
 public class StoreSizeResource {
@@ -25,7 +25,7 @@ public class StoreSizeResource {
     @ConfigProperty(name = "quarkus.nova-session.infinispan.cache-name", defaultValue = "nova-sessions")
     String cacheName;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET

@@ -51,7 +51,7 @@ class ClusterScenariosIT {
         cluster.start(1, 2);
         // one scenario writes 200 keys to one session: above the default max-keys of 100. No id-keys: the two
         // instances agree on a signing key through the cluster. Both start at the same moment, so that they race for it.
-        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Ddemo.store-inspection.enabled=true" };
+        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Dtest-support.store-inspection.enabled=true" };
         CompletableFuture<AppInstance> startingA = CompletableFuture.supplyAsync(() -> start(8291, settings));
         CompletableFuture<AppInstance> startingB = CompletableFuture.supplyAsync(() -> start(8292, settings));
         a = startingA.join();
@@ -316,7 +316,7 @@ class ClusterScenariosIT {
 
         // the restarted cluster lost the shared id key: the running instances put theirs back, so an instance starting
         // now signs with it too, instead of generating one the others do not know
-        try (AppInstance c = AppInstance.start(8293, "-Ddemo.store-inspection.enabled=true")) {
+        try (AppInstance c = AppInstance.start(8293, "-Dtest-support.store-inspection.enabled=true")) {
             Visitor throughC = new Visitor().via(c.baseUri());
             assertThat(throughC.postForm("/login", "user", "grace").statusCode()).isEqualTo(200);
             assertThat(throughC.via(a.baseUri()).get("/whoami").body().asString()).isEqualTo("grace");

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkiverse.novasession.runtime.store.MemoryNovaSessionStore;
 
 /**
- * How many sessions the memory store holds, for tests. Off unless {@code demo.store-inspection.enabled=true}.
+ * How many sessions the memory store holds, for tests. Off unless {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/inspect/memory-sessions")
 public class MemoryStoreSizeResource {
@@ -20,7 +20,7 @@ public class MemoryStoreSizeResource {
     @Inject
     MemoryNovaSessionStore store;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET

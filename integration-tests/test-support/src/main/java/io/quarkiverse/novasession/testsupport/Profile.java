@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.demo;
+package io.quarkiverse.novasession.testsupport;
 
 import java.util.List;
 import java.util.Objects;

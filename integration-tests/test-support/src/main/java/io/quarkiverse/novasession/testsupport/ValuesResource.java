@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.demo;
+package io.quarkiverse.novasession.testsupport;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -25,6 +25,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkiverse.novasession.NovaSession;
+import io.quarkiverse.novasession.demo.Cart;
+import io.quarkiverse.novasession.demo.CartItem;
+import io.quarkiverse.novasession.demo.Problem;
 
 /**
  * A session playground: store and read any JSON value as one of several Java types, to see what the session keeps.

@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.demo;
+package io.quarkiverse.novasession.testsupport;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -17,7 +17,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Reads the store directly, by session id, to show what it holds (JSON text). Tests use it to check that data really
- * left the store. Off unless {@code demo.store-inspection.enabled=true}: reading any session by id is for tests only.
+ * left the store. Off unless {@code test-support.store-inspection.enabled=true}: reading any session by id is for tests only.
  */
 @Path("/inspect")
 @Produces(MediaType.TEXT_PLAIN)
@@ -29,7 +29,7 @@ public class StoreInspectionResource {
     @Inject
     ReactiveNovaSession session;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET

@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.demo;
+package io.quarkiverse.novasession.testsupport;
 
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;

@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.demo;
+package io.quarkiverse.novasession.testsupport;
 
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,7 @@ import io.quarkiverse.novasession.NovaSessionExpired;
  * JSON list of strings in the order they were fired: {@code "created <key>"}, {@code "destroyed <key> <CAUSE>"},
  * {@code "expired <key>"}, where {@code <key>} is the session's store key ({@code NovaSession.storeKey()}). Every store's
  * application serves it at {@code GET /inspect/session-events}, and the threads its synchronous observers ran on at
- * {@code GET /inspect/session-events/threads}. Off unless {@code demo.store-inspection.enabled=true}.
+ * {@code GET /inspect/session-events/threads}. Off unless {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/inspect/session-events")
 @Singleton
@@ -34,7 +34,7 @@ public class SessionEventsResource {
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final Map<String, Set<String>> threads = new ConcurrentHashMap<>();
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     void created(@Observes NovaSessionCreated event) {
