@@ -18,6 +18,11 @@ public record NovaSessionDestroyed(String storeKey, Cause cause) {
         /** {@link NovaSession#rotate()}: the data lives on under a new id ({@code storeKey} is the old one's). */
         ROTATED,
         /** The memory store was full ({@code quarkus.nova-session.memory.max-sessions}) and dropped its least used session. */
-        EVICTED
+        EVICTED,
+        /**
+         * Ended by authentication on sessions: {@code NovaSessionLogin.logout()}, {@code NovaSessionRegistry}'s
+         * {@code logout} or {@code logoutEverywhere}, or a login over {@code max-sessions-per-principal}.
+         */
+        LOGOUT
     }
 }

@@ -1,9 +1,11 @@
 package io.quarkiverse.novasession;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import io.smallrye.mutiny.Uni;
 
@@ -51,6 +53,13 @@ public interface NovaSessionStore {
      * not implement {@link #renameSession}: rotating the session id copies those keys. Stores that rename never see it.
      */
     String KEYS_KEY = "__nova_keys";
+
+    /**
+     * The key under which authentication on sessions ({@code quarkus.nova-session.auth.enabled}) keeps the identity a
+     * session was logged in with (JSON text). The application cannot read, write or delete it through
+     * {@link NovaSession}; a store holds it like any other key.
+     */
+    String IDENTITY_KEY = "__nova_identity";
 
     /**
      * Nova's {@code get_value}.
@@ -185,5 +194,38 @@ public interface NovaSessionStore {
      */
     default Uni<String> sharedIdKey(String generated) {
         return null;
+    }
+
+    /**
+     * The sessions logged in as one principal, for {@link NovaSessionRegistry} (authentication on sessions only): the
+     * principal index, kept under {@code principalKey} apart from any session. Entries are the store key of a session
+     * and what the session layer wrote for it (JSON text), in the order they were added. Entries may name sessions
+     * that have ended since: the session layer checks each session and removes dead entries.
+     * <p>
+     * The built-in stores implement it; a custom store must implement this and
+     * {@link #updatePrincipalSessions} for {@code quarkus.nova-session.auth.enabled=true} (start-up fails otherwise).
+     *
+     * @param principalKey SHA-256 of the principal name, hex; never a session's store key
+     * @return the entries, empty when there are none
+     */
+    default Uni<Map<String, String>> principalSessions(String principalKey) {
+        return Uni.createFrom().failure(new UnsupportedOperationException(getClass().getName()
+                + " keeps no principal index: implement NovaSessionStore.principalSessions and updatePrincipalSessions"));
+    }
+
+    /**
+     * Changes a principal's entries in one atomic step: {@code change} gets the current entries (insertion order, a
+     * copy it may modify) and returns the new ones, which replace them only if nobody changed them meanwhile; otherwise
+     * the store calls {@code change} again on what it finds. {@code change} must have no side effect, as it may run
+     * more than once. An empty result removes the principal's index. The index lives for {@code lifespan} after the
+     * update (the longest a session logged in now can live), so that an index whose sessions are all gone leaves the
+     * store on its own.
+     *
+     * @return the entries as stored
+     */
+    default Uni<Map<String, String>> updatePrincipalSessions(String principalKey,
+            UnaryOperator<Map<String, String>> change, Duration lifespan) {
+        return Uni.createFrom().failure(new UnsupportedOperationException(getClass().getName()
+                + " keeps no principal index: implement NovaSessionStore.principalSessions and updatePrincipalSessions"));
     }
 }

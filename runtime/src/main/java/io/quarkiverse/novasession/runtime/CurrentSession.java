@@ -18,8 +18,16 @@ import io.vertx.ext.web.RoutingContext;
 final class CurrentSession {
 
     private static final String KEY = RequestSession.class.getName();
+    private static final String REQUEST_KEY = RoutingContext.class.getName();
 
     private CurrentSession() {
+    }
+
+    /**
+     * @return the session the filter gave {@code ctx}, or null
+     */
+    static RequestSession of(RoutingContext ctx) {
+        return ctx.get(KEY);
     }
 
     static void attach(RoutingContext ctx, RequestSession session) {
@@ -27,7 +35,27 @@ final class CurrentSession {
         Context context = Vertx.currentContext();
         if (context != null && VertxContext.isDuplicatedContext(context)) {
             ContextLocals.put(KEY, session);
+            ContextLocals.put(REQUEST_KEY, ctx);
         }
+    }
+
+    /**
+     * @return the current request, found as {@link #find()} finds its session, or null
+     */
+    static RoutingContext findRequest() {
+        Context context = Vertx.currentContext();
+        if (context != null && VertxContext.isDuplicatedContext(context)) {
+            RoutingContext ctx = context.getLocal(REQUEST_KEY);
+            if (ctx != null) {
+                return ctx;
+            }
+        }
+        ArcContainer container = Arc.container();
+        if (container == null || !container.requestContext().isActive()) {
+            return null;
+        }
+        InstanceHandle<CurrentVertxRequest> request = container.instance(CurrentVertxRequest.class);
+        return request.isAvailable() ? request.get().getCurrent() : null;
     }
 
     /**

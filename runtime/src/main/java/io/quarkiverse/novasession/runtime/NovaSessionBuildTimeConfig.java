@@ -8,8 +8,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Build-time choices of the session layer: whether sessions exist at all, which store keeps them, and which Infinispan
- * client the Infinispan store talks through.
+ * Build-time choices of the session layer: whether sessions exist at all, which store keeps them, which Infinispan
+ * client the Infinispan store talks through, and whether sessions carry authentication.
  */
 @ConfigMapping(prefix = "quarkus.nova-session")
 @ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
@@ -43,6 +43,47 @@ public interface NovaSessionBuildTimeConfig {
      * Build-time settings of the Infinispan store.
      */
     InfinispanBuildTimeConfig infinispan();
+
+    /**
+     * Authentication on sessions.
+     */
+    AuthBuildTimeConfig auth();
+
+    /**
+     * Build-time settings of authentication on sessions.
+     */
+    interface AuthBuildTimeConfig {
+
+        /**
+         * Whether sessions carry Quarkus Security identities: {@code NovaSessionLogin},
+         * {@code ReactiveNovaSessionLogin} and {@code NovaSessionRegistry} become injectable, and an HTTP
+         * authentication mechanism with the scheme {@code nova-session} authenticates every request whose session
+         * was logged in. Needs a Quarkus Security extension in the application ({@code quarkus-security}, or one that
+         * brings it, such as {@code quarkus-elytron-security-properties-file} or {@code quarkus-security-jpa}). When
+         * false, nothing of it is in the application.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /**
+         * Form login.
+         */
+        FormBuildTimeConfig form();
+
+        /**
+         * Build-time settings of form login.
+         */
+        interface FormBuildTimeConfig {
+
+            /**
+             * Whether a form posted to {@code quarkus.nova-session.auth.form.post-location} logs the visitor in, checked
+             * by the application's identity providers for user names and passwords, and whether browsers asking for a
+             * protected page are redirected to the login page. Needs {@code quarkus.nova-session.auth.enabled=true}.
+             */
+            @WithDefault("false")
+            boolean enabled();
+        }
+    }
 
     /**
      * Build-time settings of the Infinispan store: what the Quarkus Infinispan client must know when the application

@@ -3,6 +3,7 @@ package io.quarkiverse.novasession.runtime;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
@@ -111,6 +112,129 @@ public interface NovaSessionConfig {
      */
     @WithDefault("1M")
     Duration touchInterval();
+
+    /**
+     * Authentication on sessions (with {@code quarkus.nova-session.auth.enabled=true}).
+     */
+    AuthConfig auth();
+
+    /**
+     * Authentication on sessions: where roles come from, how many sessions a principal may have, and the form login.
+     */
+    interface AuthConfig {
+
+        /**
+         * Where a logged-in request's roles come from:
+         * <ul>
+         * <li>{@code session}: the roles given at login, kept in the session (no identity store is asked again);</li>
+         * <li>{@code identity-provider}: asked again on every authenticated request from the application's identity
+         * providers (a {@code TrustedAuthenticationRequest} with the principal name, as Quarkus' form authentication
+         * does), so that a role change, or a removed user, applies on the next request. Start-up fails if no identity
+         * provider of the application answers such a request.</li>
+         * </ul>
+         */
+        @WithDefault("session")
+        RolesSource roles();
+
+        /**
+         * The most sessions one principal may be logged in with at once, across every instance. Unset, no limit.
+         */
+        OptionalInt maxSessionsPerPrincipal();
+
+        /**
+         * What a login over {@code max-sessions-per-principal} does: {@code evict-oldest} logs out the principal's
+         * sessions that logged in first, as many as needed; {@code refuse} makes the login fail with
+         * {@code SessionLoginRefusedException} (answered 403 unless the application maps it). The limit holds when
+         * logins of one principal race on several instances.
+         */
+        @WithDefault("evict-oldest")
+        OnMaxSessions onMaxSessions();
+
+        /**
+         * The priority of the {@code nova-session} authentication mechanism. The default is above Basic (2000), so that
+         * a browser sent to a protected page is redirected to the login page rather than shown Basic's dialog when the
+         * application also has Basic authentication; requests that carry no session identity go on to the next
+         * mechanism.
+         */
+        @WithDefault("2100")
+        int priority();
+
+        /**
+         * Form login (with {@code quarkus.nova-session.auth.form.enabled=true}).
+         */
+        FormConfig form();
+
+        /**
+         * Where roles come from.
+         */
+        enum RolesSource {
+            /** The roles given at login. */
+            SESSION,
+            /** The application's identity providers, on every request. */
+            IDENTITY_PROVIDER
+        }
+
+        /**
+         * What a login over the per-principal limit does.
+         */
+        enum OnMaxSessions {
+            /** Log out the principal's oldest sessions. */
+            EVICT_OLDEST,
+            /** Refuse the login. */
+            REFUSE
+        }
+    }
+
+    /**
+     * Form login: the pages and parameter names, as Quarkus' {@code quarkus.http.auth.form.*} has them.
+     */
+    interface FormConfig {
+
+        /**
+         * The login page an unauthenticated browser is redirected to (302) when it asks for a protected resource as
+         * HTML ({@code Accept} names {@code text/html}); other clients get 401. Empty, no redirect: always 401.
+         */
+        @WithDefault("/login.html")
+        Optional<String> loginPage();
+
+        /**
+         * Where a failed login is redirected (302). Empty, a failed login is answered 401.
+         */
+        @WithDefault("/error.html")
+        Optional<String> errorPage();
+
+        /**
+         * Where a successful login is redirected (302) when the visitor did not first ask for another page (the
+         * location cookie). Empty, a successful login without a location is answered 200.
+         */
+        @WithDefault("/index.html")
+        Optional<String> landingPage();
+
+        /**
+         * The path the login form posts to.
+         */
+        @WithDefault("/j_security_check")
+        String postLocation();
+
+        /**
+         * The form parameter with the user name.
+         */
+        @WithDefault("j_username")
+        String usernameParameter();
+
+        /**
+         * The form parameter with the password.
+         */
+        @WithDefault("j_password")
+        String passwordParameter();
+
+        /**
+         * The cookie that remembers the page a visitor first asked for, to send them back to it after login
+         * (HttpOnly, SameSite=Lax, Secure on HTTPS; it holds a URL of this application, never a session id).
+         */
+        @WithDefault("quarkus-redirect-location")
+        String locationCookie();
+    }
 
     /**
      * The memory store ({@code quarkus.nova-session.manager=memory}, the default).

@@ -1,15 +1,10 @@
 package io.quarkiverse.novasession.runtime;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 import jakarta.inject.Singleton;
 
 import io.quarkiverse.novasession.NovaSession;
-import io.quarkiverse.novasession.NovaSessionStoreException;
-import io.quarkus.runtime.BlockingOperationControl;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -66,35 +61,6 @@ public class NovaSessionImpl implements NovaSession {
 
     private <T> T await(Uni<T> operation) {
         reactive.current();
-        boolean blockingAllowed = BlockingOperationControl.isBlockingAllowed();
-        if (!blockingAllowed && !reactive.runtime().storeCompletesImmediately()) {
-            throw new IllegalStateException(EVENT_LOOP);
-        }
-        CompletableFuture<T> result = operation.subscribeAsCompletionStage();
-        if (!blockingAllowed && !result.isDone()) {
-            result.cancel(false);
-            throw new IllegalStateException(EVENT_LOOP);
-        }
-        try {
-            // the reactive core bounds the wait with quarkus.nova-session.store-timeout
-            return result.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NovaSessionStoreException("Interrupted while waiting for the session store", e);
-        } catch (ExecutionException e) {
-            throw unwrap(e.getCause());
-        }
-    }
-
-    private static RuntimeException unwrap(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
-        if (cause instanceof RuntimeException) {
-            return (RuntimeException) cause;
-        }
-        if (cause instanceof Error) {
-            throw (Error) cause;
-        }
-        return new NovaSessionStoreException("Session store failed: " + cause, cause);
+        return Blocking.await(operation, reactive.runtime().storeCompletesImmediately(), EVENT_LOOP);
     }
 }

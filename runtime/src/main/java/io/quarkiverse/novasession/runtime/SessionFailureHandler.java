@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import io.quarkiverse.novasession.NovaSessionStoreException;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
+import io.quarkiverse.novasession.SessionLoginRefusedException;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -13,7 +14,8 @@ import io.vertx.ext.web.RoutingContext;
  * Answers the failures the session layer raises, from every kind of endpoint (Quarkus REST passes the exceptions it has
  * no mapper for to the router; reactive routes and Vert.x handlers fail their routing context), with a status that
  * says what happened, a short text and no stack trace, instead of a 500: a breached limit is 413, a write to a session
- * another request ended is 409, a store that is away is 503 with {@code Retry-After}. Each kind is logged at most once
+ * another request ended is 409, a store that is away is 503 with {@code Retry-After}, a login over the per-principal session
+ * limit is 403. Each kind is logged at most once
  * a minute, with a count. An application that maps these exceptions itself keeps its own answer.
  */
 @Singleton
@@ -22,6 +24,7 @@ public class SessionFailureHandler {
     private final ThrottledLog limits = new ThrottledLog(SessionFailureHandler.class);
     private final ThrottledLog ended = new ThrottledLog(SessionFailureHandler.class);
     private final ThrottledLog store = new ThrottledLog(SessionFailureHandler.class);
+    private final ThrottledLog refused = new ThrottledLog(SessionFailureHandler.class);
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
@@ -39,6 +42,10 @@ public class SessionFailureHandler {
             limits.warn("%d session writes refused for a limit in the last minute, the last %s %s: %s", method, path,
                     failure.getMessage());
             answer(ctx, 413, null, failure.getMessage());
+        } else if (failure instanceof SessionLoginRefusedException) {
+            refused.warn("%d logins refused in the last minute for max-sessions-per-principal, the last %s %s", method,
+                    path);
+            answer(ctx, 403, null, failure.getMessage());
         } else if (failure instanceof SessionEndedException) {
             ended.warn("%d session writes refused in the last minute because another request had ended the session, "
                     + "the last %s %s", method, path);
@@ -65,7 +72,7 @@ public class SessionFailureHandler {
     private static Throwable sessionFailure(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof NovaSessionStoreException || cause instanceof SessionLimitException
-                    || cause instanceof SessionEndedException) {
+                    || cause instanceof SessionEndedException || cause instanceof SessionLoginRefusedException) {
                 return cause;
             }
         }

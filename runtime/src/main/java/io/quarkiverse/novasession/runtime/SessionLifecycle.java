@@ -209,6 +209,10 @@ final class SessionLifecycle {
      * neither costs a write or an event.
      */
     Uni<Void> end(RequestSession session) {
+        return end(session, NovaSessionDestroyed.Cause.DELETED);
+    }
+
+    Uni<Void> end(RequestSession session, NovaSessionDestroyed.Cause cause) {
         State state = session.state();
         String id = session.id();
         if (state == State.NONE) {
@@ -222,7 +226,7 @@ final class SessionLifecycle {
         return calls.call(() -> store.endSession(storeKey)).invoke(existed -> {
             session.deleted(id);
             if (existed) {
-                events.destroyed(storeKey, NovaSessionDestroyed.Cause.DELETED);
+                events.destroyed(storeKey, cause);
             }
         }).replaceWithVoid();
     }
@@ -241,13 +245,14 @@ final class SessionLifecycle {
             String newStoreKey = SessionIds.storeKey(newId);
             Uni<Boolean> moved = runtime.keepsKeyIndex() ? copy(session, oldStoreKey, newStoreKey)
                     : calls.call(() -> store.renameSession(oldStoreKey, newStoreKey));
-            return moved.map(live -> {
+            return moved.chain(live -> {
                 if (!live) {
                     // ended by another request meanwhile: nothing to carry over, a fresh session
-                    return session.rotatedTo(runtime.ids().generate(), false);
+                    return Uni.createFrom().item(session.rotatedTo(runtime.ids().generate(), false));
                 }
                 events.destroyed(oldStoreKey, NovaSessionDestroyed.Cause.ROTATED);
-                return session.rotatedTo(newId, true);
+                String rotated = session.rotatedTo(newId, true);
+                return runtime.rotationHook().rotated(oldStoreKey, newStoreKey).replaceWith(rotated);
             });
         });
     }

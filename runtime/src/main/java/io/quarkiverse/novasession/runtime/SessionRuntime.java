@@ -1,5 +1,6 @@
 package io.quarkiverse.novasession.runtime;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
@@ -26,9 +27,11 @@ public final class SessionRuntime {
     private final boolean lazy;
     private final boolean keepsKeyIndex;
     private final SessionLifecycle lifecycle;
+    private final SessionRotationHook rotationHook;
 
     SessionRuntime(NovaSessionConfig config, @SelectedStore NovaSessionStore store, SessionEvents events,
-            StoreFacts facts) {
+            StoreFacts facts, Instance<SessionRotationHook> rotationHook) {
+        this.rotationHook = rotationHook.isResolvable() ? rotationHook.get() : SessionRotationHook.NONE;
         checkSettings(config);
         this.calls = new StoreCalls(store, config.storeTimeout());
         this.ids = signing(config, store, calls, facts);
@@ -43,6 +46,10 @@ public final class SessionRuntime {
 
     SessionLifecycle lifecycle() {
         return lifecycle;
+    }
+
+    SessionRotationHook rotationHook() {
+        return rotationHook;
     }
 
     /**

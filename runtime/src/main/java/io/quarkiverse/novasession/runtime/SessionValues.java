@@ -44,10 +44,12 @@ final class SessionValues {
         if (key.isEmpty()) {
             throw new IllegalArgumentException("Session key must not be empty");
         }
-        if (key.equals(NovaSessionStore.LAST_SEEN_KEY) || key.equals(NovaSessionStore.KEYS_KEY)) {
+        if (key.equals(NovaSessionStore.LAST_SEEN_KEY) || key.equals(NovaSessionStore.KEYS_KEY)
+                || key.equals(NovaSessionStore.IDENTITY_KEY)) {
             throw new IllegalArgumentException("Session key '" + key + "' is reserved: the session layer keeps the "
-                    + "session's own data (last-seen time, key list) under the keys " + NovaSessionStore.LAST_SEEN_KEY
-                    + " and " + NovaSessionStore.KEYS_KEY);
+                    + "session's own data (last-seen time, key list, logged-in identity) under the keys "
+                    + NovaSessionStore.LAST_SEEN_KEY + ", " + NovaSessionStore.KEYS_KEY + " and "
+                    + NovaSessionStore.IDENTITY_KEY);
         }
     }
 

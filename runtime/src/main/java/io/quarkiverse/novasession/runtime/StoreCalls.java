@@ -43,6 +43,10 @@ final class StoreCalls {
         return immediate;
     }
 
+    Duration timeout() {
+        return timeout;
+    }
+
     /**
      * In-process stores are not timed: they complete before this returns, and a timer would cost more than the
      * operation. Any other store answers on its own threads (Hot Rod I/O, say): the caller continues on its event loop

@@ -2,17 +2,21 @@ package io.quarkiverse.novasession.runtime.store;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Scheduler;
 
@@ -52,6 +56,11 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     private final int maxKeys;
     private final NovaSessionStoreContext events;
     private final ThrottledLog evictions = new ThrottledLog(MemoryNovaSessionStore.class);
+    /** The principal index of authentication on sessions: empty unless it is on. */
+    private final Cache<String, PrincipalIndex> principals = Caffeine.newBuilder()
+            .expireAfter(new PrincipalIndexExpiry())
+            .scheduler(Scheduler.systemScheduler())
+            .build();
 
     /**
      * A store with the default limits and no lifecycle events, for use outside CDI (a delegate, a benchmark).
@@ -243,6 +252,49 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
             target.putAll(values);
             created = session == null;
             return target;
+        }
+    }
+
+    @Override
+    public Uni<Map<String, String>> principalSessions(String principalKey) {
+        PrincipalIndex index = principals.getIfPresent(principalKey);
+        return Uni.createFrom().item(index == null ? Map.of() : index.entries());
+    }
+
+    /**
+     * Applies {@code change} inside the cache's atomic {@code compute}: two logins of one principal never both see the
+     * index as it was before the other.
+     */
+    @Override
+    public Uni<Map<String, String>> updatePrincipalSessions(String principalKey,
+            UnaryOperator<Map<String, String>> change, Duration lifespan) {
+        PrincipalIndex updated = principals.asMap().compute(principalKey, (key, current) -> {
+            Map<String, String> next = change.apply(new LinkedHashMap<>(current == null ? Map.of() : current.entries()));
+            return next.isEmpty() ? null
+                    : new PrincipalIndex(Collections.unmodifiableMap(new LinkedHashMap<>(next)), lifespan.toNanos());
+        });
+        return Uni.createFrom().item(updated == null ? Map.of() : updated.entries());
+    }
+
+    private record PrincipalIndex(Map<String, String> entries, long lifespanNanos) {
+    }
+
+    /** Each index lives its own lifespan from its last update; reading it does not extend it. */
+    private static final class PrincipalIndexExpiry implements Expiry<String, PrincipalIndex> {
+
+        @Override
+        public long expireAfterCreate(String key, PrincipalIndex index, long currentTime) {
+            return index.lifespanNanos();
+        }
+
+        @Override
+        public long expireAfterUpdate(String key, PrincipalIndex index, long currentTime, long currentDuration) {
+            return index.lifespanNanos();
+        }
+
+        @Override
+        public long expireAfterRead(String key, PrincipalIndex index, long currentTime, long currentDuration) {
+            return currentDuration;
         }
     }
 }

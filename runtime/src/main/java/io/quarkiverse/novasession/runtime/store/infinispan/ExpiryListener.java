@@ -81,7 +81,8 @@ public final class ExpiryListener {
             LOG.debugf("Expiry event without a value for %s: not reported", key);
             return;
         }
-        if (key instanceof String storeKey && value instanceof String text && !SessionDocument.isEndMarker(text)) {
+        if (key instanceof String storeKey && value instanceof String text && !SessionDocument.isEndMarker(text)
+                && !PrincipalIndexes.isIndex(storeKey)) {
             events.expired(storeKey);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.inject.Default;
@@ -72,6 +73,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
     private long lifespanMillis;
     private SessionCache cache;
     private WriteQueues writes;
+    private PrincipalIndexes principals;
     /**
      * The last version this instance saw of a live session: lets a write skip its read. Only an optimisation: a stale
      * one costs a retry. Absent and ended sessions are never remembered, so a decision to refuse a write is always
@@ -92,6 +94,7 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         lifespanMillis = config.idleTimeout().toMillis();
         RemoteCacheManager cacheManager = client(buildConfig.infinispan().clientName());
         cache = new SessionCache(cacheManager, settings, events, recreated -> keepIdKeyAgain());
+        principals = new PrincipalIndexes(cache);
         writes = new WriteQueues((storeKey, batch) -> update(storeKey, batch, settings.maxWriteAttempts()));
         // in the background: the application starts even while the cluster is away, and uses it once it is back
         cache.cache().subscribe().with(ready -> LOG.debugf("Session cache %s ready", settings.cacheName()),
@@ -441,5 +444,16 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
         boolean live() {
             return text != null && !ended();
         }
+    }
+
+    @Override
+    public Uni<Map<String, String>> principalSessions(String principalKey) {
+        return principals.entries(principalKey);
+    }
+
+    @Override
+    public Uni<Map<String, String>> updatePrincipalSessions(String principalKey,
+            UnaryOperator<Map<String, String>> change, Duration lifespan) {
+        return principals.update(principalKey, change, lifespan);
     }
 }
