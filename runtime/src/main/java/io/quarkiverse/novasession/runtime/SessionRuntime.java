@@ -27,11 +27,13 @@ public final class SessionRuntime {
     private final boolean lazy;
     private final boolean keepsKeyIndex;
     private final SessionLifecycle lifecycle;
-    private final SessionRotationHook rotationHook;
+    /** Resolved at the first rotation: the hook's bean depends on this one. */
+    private final Instance<SessionRotationHook> rotationHooks;
+    private volatile SessionRotationHook rotationHook;
 
     SessionRuntime(NovaSessionConfig config, @SelectedStore NovaSessionStore store, SessionEvents events,
             StoreFacts facts, Instance<SessionRotationHook> rotationHook) {
-        this.rotationHook = rotationHook.isResolvable() ? rotationHook.get() : SessionRotationHook.NONE;
+        this.rotationHooks = rotationHook;
         checkSettings(config);
         this.calls = new StoreCalls(store, config.storeTimeout());
         this.ids = signing(config, store, calls, facts);
@@ -49,7 +51,12 @@ public final class SessionRuntime {
     }
 
     SessionRotationHook rotationHook() {
-        return rotationHook;
+        SessionRotationHook hook = rotationHook;
+        if (hook == null) {
+            hook = rotationHooks.isResolvable() ? rotationHooks.get() : SessionRotationHook.NONE;
+            rotationHook = hook;
+        }
+        return hook;
     }
 
     /**
