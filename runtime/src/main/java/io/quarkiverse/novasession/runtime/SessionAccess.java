@@ -26,6 +26,8 @@ public final class SessionAccess {
     private static final List<String> SEEN_AND_IDENTITY = List.of(NovaSessionStore.LAST_SEEN_KEY,
             NovaSessionStore.IDENTITY_KEY);
 
+    private static final Uni<Optional<String>> NO_IDENTITY = Uni.createFrom().item(Optional.empty());
+
     private final SessionRuntime runtime;
     private final Duration absoluteTimeout;
 
@@ -49,8 +51,9 @@ public final class SessionAccess {
      */
     public Uni<Optional<String>> identity(RoutingContext ctx) {
         RequestSession session = CurrentSession.of(ctx);
-        if (session == null) {
-            return Uni.createFrom().item(Optional.empty());
+        // only a login's id can hold an identity: any other request is anonymous without a store call
+        if (session == null || session.id() == null || !SessionIdSigner.loggedIn(session.id())) {
+            return NO_IDENTITY;
         }
         return runtime.lifecycle().read(session, NovaSessionStore.IDENTITY_KEY);
     }
@@ -59,17 +62,21 @@ public final class SessionAccess {
      * @return the identity value of the current request's session
      */
     public Uni<Optional<String>> identity() {
-        return runtime.lifecycle().read(current(), NovaSessionStore.IDENTITY_KEY);
+        RequestSession session = current();
+        if (session.id() == null || !SessionIdSigner.loggedIn(session.id())) {
+            return NO_IDENTITY;
+        }
+        return runtime.lifecycle().read(session, NovaSessionStore.IDENTITY_KEY);
     }
 
     /**
-     * Rotates the current request's session id.
+     * Rotates the current request's session id to a login's id.
      *
      * @return the store key of the session from now on
      */
     public Uni<String> rotate() {
         RequestSession session = current();
-        return runtime.lifecycle().rotate(session).map(ignored -> session.storeKey());
+        return runtime.lifecycle().rotate(session, true).map(ignored -> session.storeKey());
     }
 
     /**

@@ -36,6 +36,11 @@ public final class SessionIdSigner {
     /** What the MAC covers: the random part and the start time. */
     private static final int SIGNED_BYTES = RANDOM_BYTES + TIME_BYTES;
     private static final int MAC_BYTES = 16;
+    /**
+     * The top bit of the start time (48 bits hold epoch milliseconds until the year 6429 with 47): set in ids issued
+     * by a login, so that a request whose id never logged in is known anonymous without asking the store.
+     */
+    private static final long LOGGED_IN = 1L << (8 * TIME_BYTES - 1);
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
@@ -85,10 +90,19 @@ public final class SessionIdSigner {
      * @return a new id
      */
     public String generate(long sessionStart) {
+        return generate(sessionStart, false);
+    }
+
+    /**
+     * @param loggedIn whether the id is issued by a login (or rotates a logged-in session): signed into the id
+     * @return a new id
+     */
+    public String generate(long sessionStart, boolean loggedIn) {
         byte[] id = new byte[SIGNED_BYTES + MAC_BYTES];
         RANDOM.nextBytes(id);
+        long time = loggedIn ? sessionStart | LOGGED_IN : sessionStart;
         for (int i = 0; i < TIME_BYTES; i++) {
-            id[RANDOM_BYTES + i] = (byte) (sessionStart >>> (8 * (TIME_BYTES - 1 - i)));
+            id[RANDOM_BYTES + i] = (byte) (time >>> (8 * (TIME_BYTES - 1 - i)));
         }
         byte[] mac = macs.get().get(0).doFinal(Arrays.copyOf(id, SIGNED_BYTES));
         System.arraycopy(mac, 0, id, SIGNED_BYTES, MAC_BYTES);
@@ -100,6 +114,18 @@ public final class SessionIdSigner {
      * @return when its session began, epoch milliseconds
      */
     public static long sessionStart(String id) {
+        return signedTime(id) & ~LOGGED_IN;
+    }
+
+    /**
+     * @param id an id this signer issued
+     * @return whether it was issued by a login: only such an id can carry an identity
+     */
+    public static boolean loggedIn(String id) {
+        return (signedTime(id) & LOGGED_IN) != 0;
+    }
+
+    private static long signedTime(String id) {
         // every request with a session cookie asks: decode only the 8 characters that hold the 6 bytes of the start
         byte[] bytes = DECODER.decode(id.substring(START_FIRST_CHAR, START_FIRST_CHAR + START_CHARS));
         long start = 0;

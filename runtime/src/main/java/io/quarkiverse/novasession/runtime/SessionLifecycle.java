@@ -236,19 +236,30 @@ final class SessionLifecycle {
      * timeout); anything else, an empty or ended session included, starts a fresh session clock.
      */
     Uni<String> rotate(RequestSession session) {
+        return rotate(session, false);
+    }
+
+    /**
+     * @param forLogin whether the new id is a login's: it is then marked as one, as is the id of a logged-in session
+     *        rotated again
+     */
+    Uni<String> rotate(RequestSession session, boolean forLogin) {
         return verified(session).chain(() -> {
             if (session.state() != State.LIVE) {
-                return Uni.createFrom().item(session.rotatedTo(runtime.ids().generate(), false));
+                return Uni.createFrom().item(session.rotatedTo(
+                        runtime.ids().generate(System.currentTimeMillis(), forLogin), false));
             }
             String oldStoreKey = session.storeKey();
-            String newId = runtime.ids().generate(SessionIdSigner.sessionStart(session.id()));
+            boolean loggedIn = forLogin || SessionIdSigner.loggedIn(session.id());
+            String newId = runtime.ids().generate(SessionIdSigner.sessionStart(session.id()), loggedIn);
             String newStoreKey = SessionIds.storeKey(newId);
             Uni<Boolean> moved = runtime.keepsKeyIndex() ? copy(session, oldStoreKey, newStoreKey)
                     : calls.call(() -> store.renameSession(oldStoreKey, newStoreKey));
             return moved.chain(live -> {
                 if (!live) {
                     // ended by another request meanwhile: nothing to carry over, a fresh session
-                    return Uni.createFrom().item(session.rotatedTo(runtime.ids().generate(), false));
+                    return Uni.createFrom().item(session.rotatedTo(
+                            runtime.ids().generate(System.currentTimeMillis(), forLogin), false));
                 }
                 events.destroyed(oldStoreKey, NovaSessionDestroyed.Cause.ROTATED);
                 String rotated = session.rotatedTo(newId, true);

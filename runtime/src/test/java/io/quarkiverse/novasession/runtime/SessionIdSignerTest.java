@@ -178,4 +178,28 @@ class SessionIdSignerTest {
         assertThat(one.isIssued(one.generate())).isTrue();
         assertThat(one.isIssued(two.generate())).isFalse();
     }
+
+    @Test
+    void aLoginsIdSaysSoAndKeepsItsSessionStart() {
+        long start = 1_764_000_000_123L;
+        String login = signer.generate(start, true);
+        String plain = signer.generate(start);
+        assertThat(SessionIdSigner.loggedIn(login)).isTrue();
+        assertThat(SessionIdSigner.loggedIn(plain)).isFalse();
+        assertThat(SessionIdSigner.sessionStart(login)).isEqualTo(start);
+        assertThat(SessionIdSigner.sessionStart(plain)).isEqualTo(start);
+        assertThat(signer.isIssued(login)).isTrue();
+        assertThat(login).hasSize(SessionIdSigner.LENGTH);
+    }
+
+    @Test
+    void theLoginMarkCannotBeAddedWithoutTheKey() {
+        String plain = signer.generate(1_764_000_000_123L);
+        // flip the top bit of the signed start time: the MAC no longer verifies
+        byte[] bytes = java.util.Base64.getUrlDecoder().decode(plain);
+        bytes[18] ^= (byte) 0x80;
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        assertThat(SessionIdSigner.loggedIn(forged)).isTrue();
+        assertThat(signer.isIssued(forged)).isFalse();
+    }
 }
