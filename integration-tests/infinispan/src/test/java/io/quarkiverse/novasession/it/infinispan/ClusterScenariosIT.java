@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.quarkiverse.novasession.it.AuthSuite;
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanCluster;
 import io.restassured.response.Response;
@@ -51,7 +53,8 @@ class ClusterScenariosIT {
         cluster.start(1, 2);
         // one scenario writes 200 keys to one session: above the default max-keys of 100. No id-keys: the two
         // instances agree on a signing key through the cluster. Both start at the same moment, so that they race for it.
-        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Dtest-support.store-inspection.enabled=true" };
+        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Dtest-support.store-inspection.enabled=true",
+                "-Dquarkus.nova-session.auth.max-sessions-per-principal=3" };
         CompletableFuture<AppInstance> startingA = CompletableFuture.supplyAsync(() -> start(8291, settings));
         CompletableFuture<AppInstance> startingB = CompletableFuture.supplyAsync(() -> start(8292, settings));
         a = startingA.join();
@@ -373,5 +376,70 @@ class ClusterScenariosIT {
     private static void report(String line) throws IOException {
         System.out.println("[cluster-scenarios] " + line);
         Files.writeString(REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    @Test
+    @Order(1)
+    void aLoginThroughAIsLoggedOutThroughBAndItsCopiedCookieIsAnonymousOnBoth() {
+        Visitor alice = new Visitor().via(a.baseUri());
+        Response login = AuthSuite.formLogin(alice, "alice", "alice");
+        assertThat(login.statusCode()).isEqualTo(302);
+        Visitor copy = new Visitor().withSessionId(alice.sessionId());
+        assertThat(copy.via(b.baseUri()).get("/account").body().asString()).isEqualTo("Hello alice, roles [user]");
+        assertThat(alice.via(b.baseUri()).post("/account/logout").statusCode()).isEqualTo(200);
+        assertThat(copy.via(a.baseUri()).get("/account").statusCode()).isEqualTo(401);
+        assertThat(copy.via(b.baseUri()).get("/account").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(1)
+    void logoutEverywhereThroughOneInstanceEndsTheSessionsOfTheOther() {
+        Visitor first = new Visitor().via(a.baseUri());
+        AuthSuite.formLogin(first, "bob", "bob");
+        // earlier scenarios may have left bob logged in: start from none
+        first.post("/account/logout-everywhere");
+        Visitor onA = new Visitor().via(a.baseUri());
+        AuthSuite.formLogin(onA, "bob", "bob");
+        Visitor onB = new Visitor().via(b.baseUri());
+        AuthSuite.formLogin(onB, "bob", "bob");
+        String listed = onA.get("/account/sessions").body().asString();
+        assertThat(listed.split("\"storeKey\"")).hasSize(3);
+        assertThat(onA.post("/account/logout-everywhere").body().asString()).isEqualTo("2");
+        assertThat(onB.get("/account").statusCode()).isEqualTo(401);
+        assertThat(onB.via(a.baseUri()).get("/account").statusCode()).isEqualTo(401);
+        assertThat(onA.via(b.baseUri()).get("/account").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(1)
+    void twentySimultaneousLoginsOfOnePrincipalThroughTwoInstancesLeaveExactlyTheLimit() throws Exception {
+        List<Visitor> visitors = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            visitors.add(new Visitor().via(i % 2 == 0 ? a.baseUri() : b.baseUri()));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Integer>> logins = new ArrayList<>();
+        for (Visitor visitor : visitors) {
+            logins.add(pool.submit(() -> {
+                go.await();
+                return AuthSuite.formLogin(visitor, "alice", "alice").statusCode();
+            }));
+        }
+        go.countDown();
+        for (Future<Integer> login : logins) {
+            assertThat(login.get(30, TimeUnit.SECONDS)).isEqualTo(302);
+        }
+        pool.shutdown();
+        int loggedIn = 0;
+        for (Visitor visitor : visitors) {
+            if (visitor.get("/account").statusCode() == 200) {
+                loggedIn++;
+            }
+        }
+        assertThat(loggedIn).isEqualTo(3);
+        Visitor survivor = visitors.stream().filter(v -> v.get("/account").statusCode() == 200).findFirst()
+                .orElseThrow();
+        assertThat(survivor.get("/account/sessions").body().asString().split("\"storeKey\"")).hasSize(4);
     }
 }
