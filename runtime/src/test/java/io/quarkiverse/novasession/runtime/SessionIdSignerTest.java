@@ -139,7 +139,8 @@ class SessionIdSignerTest {
 
     @Test
     void sessionStartReadsBackTheGivenStartToTheMillisecond() {
-        for (long start : new long[] { 0L, 1L, 1_700_000_000_123L, 4_102_444_800_000L, (1L << 48) - 1 }) {
+        // 47 bits of milliseconds (until the year 6429): the 48th marks a login's id
+        for (long start : new long[] { 0L, 1L, 1_700_000_000_123L, 4_102_444_800_000L, (1L << 47) - 1 }) {
             String id = signer.generate(start);
 
             assertThat(SessionIdSigner.sessionStart(id)).as("start %d", start).isEqualTo(start);
