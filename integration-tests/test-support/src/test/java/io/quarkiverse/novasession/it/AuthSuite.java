@@ -15,7 +15,7 @@ public abstract class AuthSuite {
     private static final String BROWSER = "text/html,application/xhtml+xml,*/*;q=0.8";
 
     /** Logs in through the demo's form, as a browser posting /login.html does. */
-    protected static Response formLogin(Visitor visitor, String user, String password) {
+    public static Response formLogin(Visitor visitor, String user, String password) {
         return visitor.remember(visitor.request().contentType("application/x-www-form-urlencoded")
                 .formParam("j_username", user).formParam("j_password", password).post("/j_security_check"));
     }
