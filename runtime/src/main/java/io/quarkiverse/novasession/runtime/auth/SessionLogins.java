@@ -28,6 +28,12 @@ import io.vertx.ext.web.RoutingContext;
 @Singleton
 public class SessionLogins implements ReactiveNovaSessionLogin {
 
+    /**
+     * The attribute of the {@code AuthenticationSuccessEvent} a login fires (the principal name): Quarkus fires the
+     * same event type for every authenticated request.
+     */
+    public static final String LOGIN_ATTRIBUTE = "io.quarkiverse.novasession.login";
+
     private final SessionAccess access;
     private final PrincipalRegistry registry;
     private final Event<AuthenticationSuccessEvent> successEvent;
@@ -85,8 +91,10 @@ public class SessionLogins implements ReactiveNovaSessionLogin {
                     if (fireEvents) {
                         SecurityIdentity announced = identity != null ? identity
                                 : NovaSessionIdentityProvider.identity(principal, roles);
+                        // Quarkus fires the same event for every authenticated request; this attribute tells a login
                         SecurityEventHelper.fire(successEvent, new AuthenticationSuccessEvent(announced,
-                                Map.of(RoutingContext.class.getName(), request == null ? "" : request)));
+                                request == null ? Map.of(LOGIN_ATTRIBUTE, principal)
+                                        : Map.of(LOGIN_ATTRIBUTE, principal, RoutingContext.class.getName(), request)));
                     }
                 });
     }
