@@ -23,14 +23,30 @@ final class IdSigning {
     private volatile SessionIdSigner signer;
     private final Function<String, Uni<String>> sharedKey;
     private final AtomicBoolean fetching = new AtomicBoolean();
+    private final boolean configured;
 
-    private IdSigning(SessionIdSigner signer, Function<String, Uni<String>> sharedKey) {
+    private IdSigning(SessionIdSigner signer, Function<String, Uni<String>> sharedKey, boolean configured) {
         this.signer = signer;
         this.sharedKey = sharedKey;
+        this.configured = configured;
     }
 
     static IdSigning of(SessionIdSigner signer) {
-        return new IdSigning(signer, null);
+        return new IdSigning(signer, null, false);
+    }
+
+    /**
+     * @param signer a signer with the keys of {@code quarkus.nova-session.id-keys}
+     */
+    static IdSigning ofConfiguredKeys(SessionIdSigner signer) {
+        return new IdSigning(signer, null, true);
+    }
+
+    /**
+     * @return whether ids are signed with configured keys, rather than generated ones
+     */
+    boolean configured() {
+        return configured;
     }
 
     /**
@@ -38,7 +54,7 @@ final class IdSigning {
      *        {@link io.quarkiverse.novasession.NovaSessionStore#sharedIdKey}), through {@link StoreCalls}
      */
     static IdSigning sharedThroughStore(Function<String, Uni<String>> sharedKey) {
-        IdSigning signing = new IdSigning(null, sharedKey);
+        IdSigning signing = new IdSigning(null, sharedKey, false);
         signing.fetch();
         return signing;
     }

@@ -1,11 +1,17 @@
 package io.quarkiverse.novasession.runtime;
 
+import java.util.List;
+
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Operation;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What every request's session shares: the store chosen at build time and the one way to call it, the id signer, the
@@ -16,10 +22,14 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public final class SessionRuntime {
 
     private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
+    /** A store key no session ever has: the hash of a value that is not an id. */
+    private static final String PROBE_KEY = SessionIds.storeKey("nova-session-readiness-probe");
 
     private final StoreCalls calls;
     private final IdSigning ids;
     private final SessionEvents events;
+    private final SessionMetrics metrics;
+    private final StoreFacts facts;
     private final long idleTimeoutMillis;
     private final long absoluteTimeoutMillis;
     private final long touchIntervalMillis;
@@ -28,9 +38,12 @@ public final class SessionRuntime {
     private final SessionLifecycle lifecycle;
 
     SessionRuntime(NovaSessionConfig config, @SelectedStore NovaSessionStore store, SessionEvents events,
-            StoreFacts facts) {
+            StoreFacts facts, Instance<SessionMetrics> metrics) {
         checkSettings(config);
-        this.calls = new StoreCalls(store, config.storeTimeout());
+        // a metrics bean exists only when the application has Micrometer and metrics are enabled
+        this.metrics = metrics.isResolvable() ? metrics.get() : SessionMetrics.NONE;
+        this.facts = facts;
+        this.calls = new StoreCalls(store, config.storeTimeout(), this.metrics);
         this.ids = signing(config, store, calls, facts);
         this.events = events;
         this.idleTimeoutMillis = config.idleTimeout().toMillis();
@@ -66,6 +79,51 @@ public final class SessionRuntime {
 
     SessionEvents events() {
         return events;
+    }
+
+    /**
+     * @return where the session layer reports rejections and store calls; {@link SessionMetrics#NONE} without
+     *         Micrometer
+     */
+    public SessionMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * @return what the build knows of the store
+     */
+    public StoreFacts facts() {
+        return facts;
+    }
+
+    /**
+     * @return whether ids are signed with {@code quarkus.nova-session.id-keys} (else with a generated key)
+     */
+    public boolean configuredKeys() {
+        return ids.configured();
+    }
+
+    /**
+     * Asks the store for one value of a session that never exists, through the same bounds as every session
+     * operation: a readiness probe, which never blocks and fails after {@code store-timeout}.
+     */
+    public Uni<Void> probeStore() {
+        return calls.call(Operation.GET_VALUE, () -> calls.store().getValue(PROBE_KEY, NovaSessionStore.LAST_SEEN_KEY))
+                .replaceWithVoid();
+    }
+
+    /**
+     * @return whether ids can be checked and issued now; if not, the shared id key is asked for again
+     */
+    public boolean signingReady() {
+        return ids.ready();
+    }
+
+    /**
+     * @return the store timeout
+     */
+    public java.time.Duration storeTimeout() {
+        return calls.timeout();
     }
 
     boolean storeCompletesImmediately() {
@@ -131,7 +189,7 @@ public final class SessionRuntime {
             StoreFacts facts) {
         if (settings.idKeys().isPresent() && !settings.idKeys().get().isEmpty()) {
             try {
-                return IdSigning.of(new SessionIdSigner(settings.idKeys().get()));
+                return IdSigning.ofConfiguredKeys(new SessionIdSigner(settings.idKeys().get()));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(e.getMessage());
             }
@@ -148,9 +206,11 @@ public final class SessionRuntime {
                         + "instance only. If several instances share the store " + store.getClass().getName()
                         + ", set the same quarkus.nova-session.id-keys on all of them");
             }
-            return IdSigning.of(SessionIdSigner.withRandomKey());
+            // dev mode keeps the generated key across live reloads, so that visitors stay logged in while code changes
+            return IdSigning.of(new SessionIdSigner(List.of(DevModeCarryOver.signingSecret())));
         }
-        IdSigning shared = IdSigning.sharedThroughStore(generated -> calls.call(() -> store.sharedIdKey(generated)));
+        IdSigning shared = IdSigning
+                .sharedThroughStore(generated -> calls.call(Operation.SHARED_ID_KEY, () -> store.sharedIdKey(generated)));
         shared.awaitReady(settings.storeTimeout());
         return shared;
     }
