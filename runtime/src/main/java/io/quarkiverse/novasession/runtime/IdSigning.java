@@ -43,10 +43,14 @@ final class IdSigning {
     }
 
     /**
-     * @return whether ids are signed with configured keys, rather than generated ones
+     * @return where the signing key comes from: {@code configured} ({@code id-keys}), {@code shared} (a key the
+     *         instances keep in the store) or {@code generated} (a random key of this instance)
      */
-    boolean configured() {
-        return configured;
+    String source() {
+        if (configured) {
+            return "configured";
+        }
+        return sharedKey != null ? "shared" : "generated";
     }
 
     /**

@@ -97,10 +97,24 @@ public final class SessionRuntime {
     }
 
     /**
-     * @return whether ids are signed with {@code quarkus.nova-session.id-keys} (else with a generated key)
+     * @return where the id signing key comes from: {@code configured}, {@code shared} or {@code generated}
      */
-    public boolean configuredKeys() {
-        return ids.configured();
+    public String signingKeySource() {
+        return ids.source();
+    }
+
+    /**
+     * Ends one session by its store key, as {@code NovaSession.delete()} would (the Dev UI's "end" button), firing
+     * {@code NovaSessionDestroyed} with cause {@code DELETED} if there was one.
+     *
+     * @return whether there was a live session to end
+     */
+    public Uni<Boolean> endSession(String storeKey) {
+        return calls.call(Operation.END_SESSION, () -> calls.store().endSession(storeKey)).invoke(existed -> {
+            if (existed) {
+                events.destroyed(storeKey, io.quarkiverse.novasession.NovaSessionDestroyed.Cause.DELETED);
+            }
+        });
     }
 
     /**

@@ -34,6 +34,15 @@ public class OperatedSessionResource {
         return session.get(key, String.class).orElse("");
     }
 
+    /**
+     * Never touches the session: served even while the store is away.
+     */
+    @GET
+    @Path("/hello")
+    public String hello() {
+        return "hello";
+    }
+
     @GET
     @Path("/store-key")
     public String storeKey() {
