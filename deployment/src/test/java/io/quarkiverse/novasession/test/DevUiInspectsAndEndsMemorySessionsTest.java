@@ -3,10 +3,13 @@ package io.quarkiverse.novasession.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkiverse.novasession.runtime.SessionIds;
 import io.quarkus.devui.tests.DevUIJsonRPCTest;
 import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
 
 /**
  * The Dev UI's JSON-RPC methods, called over the Dev UI's own channel in dev mode, on the memory store: the effective
@@ -23,9 +27,18 @@ import io.quarkus.test.QuarkusDevModeTest;
  */
 class DevUiInspectsAndEndsMemorySessionsTest extends DevUIJsonRPCTest {
 
+    static final int PORT = FreePort.find();
+
     @RegisterExtension
     static final QuarkusDevModeTest TEST = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReloadableRoutes.class));
+            .withApplicationRoot(jar -> jar.addClasses(ReloadableRoutes.class, FreePort.class)
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT), "application.properties"));
+
+    @BeforeEach
+    void onTheApplicationsPort() {
+        RestAssured.port = PORT;
+        uri = URI.create("http://localhost:" + PORT + "/q/dev-ui/json-rpc-ws");
+    }
 
     DevUiInspectsAndEndsMemorySessionsTest() {
         super("quarkus-nova-session");

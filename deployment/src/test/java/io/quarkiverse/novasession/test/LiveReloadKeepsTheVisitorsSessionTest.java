@@ -3,10 +3,13 @@ package io.quarkiverse.novasession.test;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import io.quarkus.test.QuarkusDevModeTest;
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
 
 /**
@@ -16,9 +19,17 @@ import io.restassured.response.Response;
  */
 class LiveReloadKeepsTheVisitorsSessionTest {
 
+    static final int PORT = FreePort.find();
+
     @RegisterExtension
     static final QuarkusDevModeTest TEST = new QuarkusDevModeTest()
-            .withApplicationRoot(jar -> jar.addClasses(ReloadableRoutes.class));
+            .withApplicationRoot(jar -> jar.addClasses(ReloadableRoutes.class, FreePort.class)
+                    .addAsResource(new StringAsset("quarkus.http.port=" + PORT), "application.properties"));
+
+    @BeforeEach
+    void onTheApplicationsPort() {
+        RestAssured.port = PORT;
+    }
 
     @Test
     void aSessionWrittenBeforeASourceChangeIsReadAfterIt() {
