@@ -23,14 +23,34 @@ final class IdSigning {
     private volatile SessionIdSigner signer;
     private final Function<String, Uni<String>> sharedKey;
     private final AtomicBoolean fetching = new AtomicBoolean();
+    private final boolean configured;
 
-    private IdSigning(SessionIdSigner signer, Function<String, Uni<String>> sharedKey) {
+    private IdSigning(SessionIdSigner signer, Function<String, Uni<String>> sharedKey, boolean configured) {
         this.signer = signer;
         this.sharedKey = sharedKey;
+        this.configured = configured;
     }
 
     static IdSigning of(SessionIdSigner signer) {
-        return new IdSigning(signer, null);
+        return new IdSigning(signer, null, false);
+    }
+
+    /**
+     * @param signer a signer with the keys of {@code quarkus.nova-session.id-keys}
+     */
+    static IdSigning ofConfiguredKeys(SessionIdSigner signer) {
+        return new IdSigning(signer, null, true);
+    }
+
+    /**
+     * @return where the signing key comes from: {@code configured} ({@code id-keys}), {@code shared} (a key the
+     *         instances keep in the store) or {@code generated} (a random key of this instance)
+     */
+    String source() {
+        if (configured) {
+            return "configured";
+        }
+        return sharedKey != null ? "shared" : "generated";
     }
 
     /**
@@ -38,7 +58,7 @@ final class IdSigning {
      *        {@link io.quarkiverse.novasession.NovaSessionStore#sharedIdKey}), through {@link StoreCalls}
      */
     static IdSigning sharedThroughStore(Function<String, Uni<String>> sharedKey) {
-        IdSigning signing = new IdSigning(null, sharedKey);
+        IdSigning signing = new IdSigning(null, sharedKey, false);
         signing.fetch();
         return signing;
     }

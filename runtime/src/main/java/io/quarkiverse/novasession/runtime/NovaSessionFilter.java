@@ -3,6 +3,7 @@ package io.quarkiverse.novasession.runtime;
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Rejection;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +40,7 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
         String id = reader.sessionId(ctx.request().headers().getAll(HttpHeaders.COOKIE));
         RequestSession session;
         if (id != null && runtime.pastAbsoluteTimeout(id)) {
+            runtime.metrics().rejected(Rejection.EXPIRED);
             session = RequestSession.replacingExpired(runtime.lazy() ? null : runtime.ids().generate());
             runtime.lifecycle().purgeExpired(id);
         } else if (id != null) {

@@ -45,7 +45,7 @@ public class NovaSessionRecorder {
                     + " so no visitor will keep a session");
         }
         SessionRuntime runtime = Arc.container().instance(SessionRuntime.class).get();
-        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), runtime.signing()),
+        return new NovaSessionFilter(runtime, new SessionCookieReader(cookie.name(), runtime.signing(), runtime.metrics()),
                 new SessionCookieWriter(cookie));
     }
 }

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.novasession.ReactiveNovaSession;
 import io.quarkiverse.novasession.SessionIdNotSetException;
 import io.quarkiverse.novasession.SessionLimitException;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Rejection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -75,12 +76,14 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
             SessionValues.checkKey(key);
             SessionValues.checkValue(key, value);
             if (key.length() > maxKeyLength) {
+                runtime().metrics().rejected(Rejection.LIMIT);
                 throw new SessionLimitException(key.substring(0, 32), "Session key of " + key.length()
                         + " characters is over quarkus.nova-session.max-key-length=" + maxKeyLength
                         + ": nothing was stored");
             }
             String json = values.write(key, value);
             if (json.length() > maxValueSize) {
+                runtime().metrics().rejected(Rejection.LIMIT);
                 throw new SessionLimitException(key, "Session value for key '" + key + "' is " + json.length()
                         + " characters of JSON, over quarkus.nova-session.max-value-size=" + maxValueSize
                         + ": nothing was stored");

@@ -2,8 +2,9 @@ package io.quarkiverse.novasession.runtime;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.inject.Singleton;
 
@@ -11,6 +12,7 @@ import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionIdNotSetException;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Operation;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
@@ -117,7 +119,7 @@ public final class SessionAccess {
      */
     public Uni<Optional<LiveIdentity>> liveIdentity(String storeKey) {
         NovaSessionStore store = runtime.store();
-        return runtime.calls().call(() -> store.getValues(storeKey, SEEN_AND_IDENTITY))
+        return runtime.calls().call(Operation.GET_VALUES, () -> store.getValues(storeKey, SEEN_AND_IDENTITY))
                 .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
                 .map(found -> {
                     if (found == null || found.get(0).isEmpty() || found.get(1).isEmpty()) {
@@ -143,7 +145,7 @@ public final class SessionAccess {
      */
     public Uni<Boolean> end(String storeKey, NovaSessionDestroyed.Cause cause) {
         NovaSessionStore store = runtime.store();
-        return runtime.calls().call(() -> store.endSession(storeKey)).invoke(existed -> {
+        return runtime.calls().call(Operation.END_SESSION, () -> store.endSession(storeKey)).invoke(existed -> {
             if (existed) {
                 runtime.events().destroyed(storeKey, cause);
             }
@@ -151,10 +153,22 @@ public final class SessionAccess {
     }
 
     /**
-     * One call of the store, with the session layer's timeout and error translation.
+     * The principal index entries under {@code principalKey} ({@link NovaSessionStore#principalSessions}).
      */
-    public <T> Uni<T> call(Supplier<Uni<T>> storeCall) {
-        return runtime.calls().call(storeCall);
+    public Uni<Map<String, String>> principalSessions(String principalKey) {
+        NovaSessionStore store = runtime.store();
+        return runtime.calls().call(Operation.PRINCIPAL_SESSIONS, () -> store.principalSessions(principalKey));
+    }
+
+    /**
+     * One atomic change of the principal index ({@link NovaSessionStore#updatePrincipalSessions}), which then lives
+     * {@code absolute-timeout}: the longest a session logged in now can live.
+     */
+    public Uni<Map<String, String>> updatePrincipalSessions(String principalKey,
+            UnaryOperator<Map<String, String>> change) {
+        NovaSessionStore store = runtime.store();
+        return runtime.calls().call(Operation.UPDATE_PRINCIPAL_SESSIONS,
+                () -> store.updatePrincipalSessions(principalKey, change, absoluteTimeout));
     }
 
     public boolean storeCompletesImmediately() {
@@ -163,13 +177,6 @@ public final class SessionAccess {
 
     public NovaSessionStore store() {
         return runtime.store();
-    }
-
-    /**
-     * The longest a session can live: how long a principal's index must outlive its last login.
-     */
-    public Duration absoluteTimeout() {
-        return absoluteTimeout;
     }
 
     public Duration storeTimeout() {

@@ -2,6 +2,9 @@ package io.quarkiverse.novasession.runtime;
 
 import java.util.List;
 
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Rejection;
+
 /**
  * Finds the session id in the request's {@code Cookie} headers. Only an id this application issued counts: a missing,
  * empty, malformed or forged value, or several session cookies that disagree, all read as "no session", so a bad
@@ -11,10 +14,16 @@ final class SessionCookieReader {
 
     private final String cookieName;
     private final IdSigning ids;
+    private final SessionMetrics metrics;
 
     SessionCookieReader(String cookieName, IdSigning ids) {
+        this(cookieName, ids, SessionMetrics.NONE);
+    }
+
+    SessionCookieReader(String cookieName, IdSigning ids, SessionMetrics metrics) {
         this.cookieName = cookieName;
         this.ids = ids;
+        this.metrics = metrics;
     }
 
     /**
@@ -36,6 +45,8 @@ final class SessionCookieReader {
                 if (value != null) {
                     if (found == null) {
                         if (!ids.signer().isIssued(value)) {
+                            // a guess, a tampered cookie, or one signed with a key no longer configured
+                            metrics.rejected(Rejection.FORGED);
                             return null;
                         }
                         found = value;

@@ -15,7 +15,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkiverse.novasession.NovaSessionDestroyed;
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.SessionEndedException;
+import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.RequestSession.State;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Operation;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Rejection;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -38,12 +42,14 @@ final class SessionLifecycle {
     private final StoreCalls calls;
     private final NovaSessionStore store;
     private final SessionEvents events;
+    private final SessionMetrics metrics;
 
     SessionLifecycle(SessionRuntime runtime) {
         this.runtime = runtime;
         this.calls = runtime.calls();
         this.store = runtime.store();
         this.events = runtime.events();
+        this.metrics = runtime.metrics();
     }
 
     /**
@@ -56,7 +62,7 @@ final class SessionLifecycle {
             case FREE -> session.issuedHere() ? ABSENT : verify(session, key);
             case LIVE -> {
                 String storeKey = session.storeKey();
-                yield calls.call(() -> store.getValue(storeKey, key));
+                yield calls.call(Operation.GET_VALUE, () -> store.getValue(storeKey, key));
             }
             case UNVERIFIED -> verify(session, key);
         };
@@ -81,10 +87,11 @@ final class SessionLifecycle {
         String id = session.id();
         String storeKey = session.storeKey();
         List<String> keys = keysToRead(key);
-        return calls.call(() -> store.getValues(storeKey, keys))
+        return calls.call(Operation.GET_VALUES, () -> store.getValues(storeKey, keys))
                 .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
                 .chain(found -> {
                     if (found == null) {
+                        metrics.rejected(Rejection.ENDED);
                         session.ended(id, replacement(session));
                         return ABSENT;
                     }
@@ -92,6 +99,7 @@ final class SessionLifecycle {
                     Optional<String> value = key == null ? Optional.empty() : found.get(found.size() - 1);
                     if (seen.isEmpty() && value.isEmpty()) {
                         if (runtime.freeTooLong(id)) {
+                            metrics.rejected(Rejection.EXPIRED);
                             session.ended(id, replacement(session));
                         } else {
                             session.free(id);
@@ -101,7 +109,8 @@ final class SessionLifecycle {
                     // a session without its last-seen time is damaged: it reads as long idle rather than living for ever
                     long lastSeen = seen.map(SessionLifecycle::millis).orElse(0L);
                     if (runtime.idleTooLong(lastSeen)) {
-                        return calls.call(() -> store.endSession(storeKey)).map(existed -> {
+                        metrics.rejected(Rejection.EXPIRED);
+                        return calls.call(Operation.END_SESSION, () -> store.endSession(storeKey)).map(existed -> {
                             if (existed) {
                                 events.expired(storeKey);
                             }
@@ -117,9 +126,11 @@ final class SessionLifecycle {
                         return Uni.createFrom().item(value);
                     }
                     Map<String, String> touch = Map.of(NovaSessionStore.LAST_SEEN_KEY, Long.toString(runtime.now()));
-                    return calls.call(() -> store.writeValues(storeKey, touch, false)).map(ignored -> value)
+                    return calls.call(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, touch, false))
+                            .map(ignored -> value)
                             .onFailure(SessionEndedException.class).recoverWithItem(() -> {
                                 // ended by another request between the read and the touch: what was read is gone
+                                metrics.rejected(Rejection.ENDED);
                                 session.ended(id, replacement(session));
                                 return Optional.empty();
                             });
@@ -162,12 +173,13 @@ final class SessionLifecycle {
                     values = withKeyIndex(session, values, key);
                 }
                 Map<String, String> update = values;
-                return calls.call(() -> store.writeValues(storeKey, update, false))
+                return refusals(calls.call(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, update, false)))
                         .onFailure(SessionEndedException.class).invoke(() -> session.ended(id, replacement(session)))
                         .replaceWithVoid();
             }
             if (!session.issuedHere() && runtime.freeTooLong(id)) {
                 // the request waited past the id's time to hold a first write: it is expired, the write goes to a new one
+                metrics.rejected(Rejection.EXPIRED);
                 session.ended(id, replacement(session));
                 return writeNow(session, key, json);
             }
@@ -178,7 +190,7 @@ final class SessionLifecycle {
                 first = withKeyIndex(session, first, key);
             }
             Map<String, String> creation = first;
-            return calls.call(() -> store.writeValues(storeKey, creation, true))
+            return refusals(calls.call(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, creation, true)))
                     .onFailure(SessionEndedException.class).invoke(() -> session.ended(id, replacement(session)))
                     .invoke(created -> {
                         session.live(id);
@@ -186,6 +198,19 @@ final class SessionLifecycle {
                             events.created(storeKey);
                         }
                     }).replaceWithVoid();
+        });
+    }
+
+    /**
+     * Counts the writes the store refused: to a session another request ended, or past a limit.
+     */
+    private Uni<Boolean> refusals(Uni<Boolean> write) {
+        return write.onFailure().invoke(failure -> {
+            if (failure instanceof SessionEndedException) {
+                metrics.rejected(Rejection.ENDED);
+            } else if (failure instanceof SessionLimitException) {
+                metrics.rejected(Rejection.LIMIT);
+            }
         });
     }
 
@@ -200,7 +225,7 @@ final class SessionLifecycle {
                 return DONE;
             }
             String storeKey = session.storeKey();
-            return calls.call(() -> store.deleteValue(storeKey, key));
+            return calls.call(Operation.DELETE_VALUE, () -> store.deleteValue(storeKey, key));
         });
     }
 
@@ -223,7 +248,7 @@ final class SessionLifecycle {
             return DONE;
         }
         String storeKey = session.storeKey();
-        return calls.call(() -> store.endSession(storeKey)).invoke(existed -> {
+        return calls.call(Operation.END_SESSION, () -> store.endSession(storeKey)).invoke(existed -> {
             session.deleted(id);
             if (existed) {
                 events.destroyed(storeKey, cause);
@@ -254,7 +279,7 @@ final class SessionLifecycle {
             String newId = runtime.ids().generate(SessionIdSigner.sessionStart(session.id()), loggedIn);
             String newStoreKey = SessionIds.storeKey(newId);
             Uni<Boolean> moved = runtime.keepsKeyIndex() ? copy(session, oldStoreKey, newStoreKey)
-                    : calls.call(() -> store.renameSession(oldStoreKey, newStoreKey));
+                    : calls.call(Operation.RENAME_SESSION, () -> store.renameSession(oldStoreKey, newStoreKey));
             return moved.chain(live -> {
                 if (!live) {
                     // ended by another request meanwhile: nothing to carry over, a fresh session
@@ -272,14 +297,14 @@ final class SessionLifecycle {
      * Rotation for a store that cannot rename: copies every key the session's key list names, then ends the old one.
      */
     private Uni<Boolean> copy(RequestSession session, String oldStoreKey, String newStoreKey) {
-        return calls.call(() -> store.getValues(oldStoreKey, LAST_SEEN_AND_KEYS))
+        return calls.call(Operation.GET_VALUES, () -> store.getValues(oldStoreKey, LAST_SEEN_AND_KEYS))
                 .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
                 .chain(head -> {
                     if (head == null || head.get(0).isEmpty()) {
                         return Uni.createFrom().item(false);
                     }
                     List<String> keys = new ArrayList<>(parseKeys(head.get(1)));
-                    return calls.call(() -> store.getValues(oldStoreKey, keys)).chain(values -> {
+                    return calls.call(Operation.GET_VALUES, () -> store.getValues(oldStoreKey, keys)).chain(values -> {
                         Map<String, String> all = new LinkedHashMap<>();
                         all.put(NovaSessionStore.LAST_SEEN_KEY, head.get(0).get());
                         List<String> present = new ArrayList<>();
@@ -291,8 +316,8 @@ final class SessionLifecycle {
                         }
                         all.put(NovaSessionStore.KEYS_KEY, writeKeys(present));
                         session.keyIndex(Set.copyOf(present));
-                        return calls.call(() -> store.writeValues(newStoreKey, all, true))
-                                .chain(ignored -> calls.call(() -> store.endSession(oldStoreKey)));
+                        return calls.call(Operation.WRITE_VALUES, () -> store.writeValues(newStoreKey, all, true))
+                                .chain(ignored -> calls.call(Operation.END_SESSION, () -> store.endSession(oldStoreKey)));
                     });
                 });
     }
@@ -302,7 +327,7 @@ final class SessionLifecycle {
      */
     void purgeExpired(String expiredId) {
         String storeKey = SessionIds.storeKey(expiredId);
-        calls.inBackground(() -> store.endSession(storeKey), existed -> {
+        calls.inBackground(Operation.END_SESSION, () -> store.endSession(storeKey), existed -> {
             if (existed) {
                 events.expired(storeKey);
             }

@@ -1,12 +1,17 @@
 package io.quarkiverse.novasession.runtime;
 
+import java.util.List;
+
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Singleton;
 
 import org.jboss.logging.Logger;
 
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics;
+import io.quarkiverse.novasession.runtime.metrics.SessionMetrics.Operation;
 import io.quarkus.runtime.configuration.ConfigurationException;
+import io.smallrye.mutiny.Uni;
 
 /**
  * What every request's session shares: the store chosen at build time and the one way to call it, the id signer, the
@@ -17,10 +22,14 @@ import io.quarkus.runtime.configuration.ConfigurationException;
 public final class SessionRuntime {
 
     private static final Logger LOG = Logger.getLogger(SessionRuntime.class);
+    /** A store key no session ever has: the hash of a value that is not an id. */
+    private static final String PROBE_KEY = SessionIds.storeKey("nova-session-readiness-probe");
 
     private final StoreCalls calls;
     private final IdSigning ids;
     private final SessionEvents events;
+    private final SessionMetrics metrics;
+    private final StoreFacts facts;
     private final long idleTimeoutMillis;
     private final long absoluteTimeoutMillis;
     private final long touchIntervalMillis;
@@ -32,10 +41,13 @@ public final class SessionRuntime {
     private volatile SessionRotationHook rotationHook;
 
     SessionRuntime(NovaSessionConfig config, @SelectedStore NovaSessionStore store, SessionEvents events,
-            StoreFacts facts, Instance<SessionRotationHook> rotationHook) {
+            StoreFacts facts, Instance<SessionMetrics> metrics, Instance<SessionRotationHook> rotationHook) {
         this.rotationHooks = rotationHook;
         checkSettings(config);
-        this.calls = new StoreCalls(store, config.storeTimeout());
+        // a metrics bean exists only when the application has Micrometer and metrics are enabled
+        this.metrics = metrics.isResolvable() ? metrics.get() : SessionMetrics.NONE;
+        this.facts = facts;
+        this.calls = new StoreCalls(store, config.storeTimeout(), this.metrics);
         this.ids = signing(config, store, calls, facts);
         this.events = events;
         this.idleTimeoutMillis = config.idleTimeout().toMillis();
@@ -80,6 +92,65 @@ public final class SessionRuntime {
 
     SessionEvents events() {
         return events;
+    }
+
+    /**
+     * @return where the session layer reports rejections and store calls; {@link SessionMetrics#NONE} without
+     *         Micrometer
+     */
+    public SessionMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * @return what the build knows of the store
+     */
+    public StoreFacts facts() {
+        return facts;
+    }
+
+    /**
+     * @return where the id signing key comes from: {@code configured}, {@code shared} or {@code generated}
+     */
+    public String signingKeySource() {
+        return ids.source();
+    }
+
+    /**
+     * Ends one session by its store key, as {@code NovaSession.delete()} would (the Dev UI's "end" button), firing
+     * {@code NovaSessionDestroyed} with cause {@code DELETED} if there was one.
+     *
+     * @return whether there was a live session to end
+     */
+    public Uni<Boolean> endSession(String storeKey) {
+        return calls.call(Operation.END_SESSION, () -> calls.store().endSession(storeKey)).invoke(existed -> {
+            if (existed) {
+                events.destroyed(storeKey, io.quarkiverse.novasession.NovaSessionDestroyed.Cause.DELETED);
+            }
+        });
+    }
+
+    /**
+     * Asks the store for one value of a session that never exists, through the same bounds as every session
+     * operation: a readiness probe, which never blocks and fails after {@code store-timeout}.
+     */
+    public Uni<Void> probeStore() {
+        return calls.call(Operation.GET_VALUE, () -> calls.store().getValue(PROBE_KEY, NovaSessionStore.LAST_SEEN_KEY))
+                .replaceWithVoid();
+    }
+
+    /**
+     * @return whether ids can be checked and issued now; if not, the shared id key is asked for again
+     */
+    public boolean signingReady() {
+        return ids.ready();
+    }
+
+    /**
+     * @return the store timeout
+     */
+    public java.time.Duration storeTimeout() {
+        return calls.timeout();
     }
 
     boolean storeCompletesImmediately() {
@@ -145,7 +216,7 @@ public final class SessionRuntime {
             StoreFacts facts) {
         if (settings.idKeys().isPresent() && !settings.idKeys().get().isEmpty()) {
             try {
-                return IdSigning.of(new SessionIdSigner(settings.idKeys().get()));
+                return IdSigning.ofConfiguredKeys(new SessionIdSigner(settings.idKeys().get()));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(e.getMessage());
             }
@@ -162,9 +233,11 @@ public final class SessionRuntime {
                         + "instance only. If several instances share the store " + store.getClass().getName()
                         + ", set the same quarkus.nova-session.id-keys on all of them");
             }
-            return IdSigning.of(SessionIdSigner.withRandomKey());
+            // dev mode keeps the generated key across live reloads, so that visitors stay logged in while code changes
+            return IdSigning.of(new SessionIdSigner(List.of(DevModeCarryOver.signingSecret())));
         }
-        IdSigning shared = IdSigning.sharedThroughStore(generated -> calls.call(() -> store.sharedIdKey(generated)));
+        IdSigning shared = IdSigning
+                .sharedThroughStore(generated -> calls.call(Operation.SHARED_ID_KEY, () -> store.sharedIdKey(generated)));
         shared.awaitReady(settings.storeTimeout());
         return shared;
     }

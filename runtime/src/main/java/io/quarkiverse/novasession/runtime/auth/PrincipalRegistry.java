@@ -94,7 +94,7 @@ public class PrincipalRegistry implements SessionRotationHook {
         int limit = maxSessions.getAsInt();
         String principalKey = principalKey(principal);
         // dead entries must not take room: find them first (a dead session never comes back to life)
-        return access.call(() -> access.store().principalSessions(principalKey))
+        return access.principalSessions(principalKey)
                 .chain(before -> live(principal).map(alive -> {
                     Set<String> dead = new HashSet<>(before.keySet());
                     alive.forEach(e -> dead.remove(e.storeKey()));
@@ -163,7 +163,7 @@ public class PrincipalRegistry implements SessionRotationHook {
      * @return whether {@code storeKey} was a live session of {@code principal}, now ended
      */
     Uni<Boolean> logout(String principal, String storeKey) {
-        return access.call(() -> access.store().principalSessions(principalKey(principal))).chain(entries -> {
+        return access.principalSessions(principalKey(principal)).chain(entries -> {
             if (!entries.containsKey(storeKey)) {
                 return Uni.createFrom().item(false);
             }
@@ -202,7 +202,7 @@ public class PrincipalRegistry implements SessionRotationHook {
      */
     private Uni<List<LiveEntry>> live(String principal) {
         String principalKey = principalKey(principal);
-        return access.call(() -> access.store().principalSessions(principalKey)).chain(entries -> {
+        return access.principalSessions(principalKey).chain(entries -> {
             if (entries.isEmpty()) {
                 return Uni.createFrom().item(List.<LiveEntry> of());
             }
@@ -239,8 +239,7 @@ public class PrincipalRegistry implements SessionRotationHook {
 
     private Uni<Map<String, String>> update(String principal, UnaryOperator<Map<String, String>> change) {
         String principalKey = principalKey(principal);
-        return access.call(() -> access.store().updatePrincipalSessions(principalKey,
-                current -> change.apply(new LinkedHashMap<>(current)), access.absoluteTimeout()));
+        return access.updatePrincipalSessions(principalKey, current -> change.apply(new LinkedHashMap<>(current)));
     }
 
     private Uni<Integer> endAll(List<String> storeKeys) {

@@ -3,10 +3,12 @@ package io.quarkiverse.novasession.runtime.store;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.UnaryOperator;
@@ -24,6 +26,7 @@ import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.NovaSessionStoreContext;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
+import io.quarkiverse.novasession.runtime.DevModeCarryOver;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.ThrottledLog;
 import io.smallrye.mutiny.Uni;
@@ -40,7 +43,7 @@ import io.smallrye.mutiny.Uni;
  * session goes through the cache's atomic {@code compute}, so a write and the end of its session never interleave,
  * and a write never lands in a session the cache has just dropped.
  */
-public class MemoryNovaSessionStore implements NovaSessionStore {
+public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStore {
 
     private static final Uni<Optional<String>> ABSENT = Uni.createFrom().item(Optional.empty());
     private static final Uni<Void> DONE = Uni.createFrom().voidItem();
@@ -72,6 +75,11 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     @Inject
     public MemoryNovaSessionStore(NovaSessionConfig config, NovaSessionStoreContext context) {
         this(config.memory().maxSessions(), context.maxKeys(), context.idleTimeout(), context);
+        Map<String, Map<String, String>> kept = DevModeCarryOver.takeMemorySessions();
+        if (kept != null) {
+            // the sessions of the start before this dev-mode live reload: idle times start again, last-seen times not
+            map.putAll(kept);
+        }
     }
 
     /**
@@ -183,12 +191,58 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
      */
     @PreDestroy
     void stop() {
+        if (DevModeCarryOver.keeps()) {
+            // a dev-mode live reload: the next start takes them over (end markers included, so ended ids stay ended)
+            DevModeCarryOver.keepMemorySessions(new HashMap<>(map));
+        }
         map.clear();
     }
 
     @Override
     public boolean completesImmediately() {
         return true;
+    }
+
+    @Override
+    public Uni<Long> countSessions() {
+        return Uni.createFrom().item(size());
+    }
+
+    @Override
+    public boolean countIsExact() {
+        return true;
+    }
+
+    @Override
+    public Uni<Optional<Map<String, String>>> sessionValues(String storeKey) {
+        Map<String, String> session = map.get(storeKey);
+        if (session == null || session == END_MARKER) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return Uni.createFrom().item(Optional.of(new TreeMap<>(session)));
+    }
+
+    /**
+     * Every live session, for the Dev UI, in no particular order and without touching their idle time.
+     *
+     * @param visitor called with each session's store key, the time it was created in this store (epoch milliseconds)
+     *        and a copy of its keys and values
+     */
+    public void forEachSession(SessionVisitor visitor) {
+        for (Map.Entry<String, Map<String, String>> entry : map.entrySet()) {
+            Map<String, String> session = entry.getValue();
+            if (session != END_MARKER) {
+                visitor.visit(entry.getKey(), ((SessionMap) session).created, new TreeMap<>(session));
+            }
+        }
+    }
+
+    /**
+     * See {@link #forEachSession}.
+     */
+    @FunctionalInterface
+    public interface SessionVisitor {
+        void visit(String storeKey, long created, Map<String, String> values);
     }
 
     /**
@@ -222,6 +276,17 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
     }
 
     /**
+     * A session's keys and values, with the time the session was created: rotation moves the map, and with it that
+     * time, as it keeps the session's start.
+     */
+    private static final class SessionMap extends ConcurrentHashMap<String, String> {
+
+        private static final long serialVersionUID = 1L;
+
+        final long created = System.currentTimeMillis();
+    }
+
+    /**
      * One write, applied inside the cache's atomic compute of its session.
      */
     private final class Write implements java.util.function.BiFunction<String, Map<String, String>, Map<String, String>> {
@@ -242,7 +307,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore {
                 failure = ENDED;
                 return session;
             }
-            Map<String, String> target = session == null ? new ConcurrentHashMap<>() : session;
+            Map<String, String> target = session == null ? new SessionMap() : session;
             SessionLimitException refusal = StoreLimits.keysRefusal(values.keySet(), target::containsKey,
                     target.size(), maxKeys);
             if (refusal != null) {

@@ -30,6 +30,7 @@ import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig.InfinispanStoreConfig;
+import io.quarkiverse.novasession.runtime.store.InspectableStore;
 import io.quarkiverse.novasession.runtime.store.StoreLimits;
 import io.quarkiverse.novasession.runtime.store.infinispan.WriteQueues.Change;
 import io.quarkus.arc.Arc;
@@ -53,7 +54,7 @@ import io.smallrye.mutiny.Uni;
  * follows it is one conditional write; otherwise it first reads. Ending a session is one {@code replace}, whatever
  * its size, and writes nothing for a session that does not exist.
  */
-public class InfinispanNovaSessionStore implements NovaSessionStore {
+public class InfinispanNovaSessionStore implements NovaSessionStore, InspectableStore {
 
     private static final Logger LOG = Logger.getLogger(InfinispanNovaSessionStore.class);
     private static final int MAX_REMEMBERED_VERSIONS = 10_000;
@@ -293,6 +294,27 @@ public class InfinispanNovaSessionStore implements NovaSessionStore {
                     + ", or set quarkus.nova-session.infinispan.client-name to a configured client");
         }
         return client.get();
+    }
+
+    /**
+     * One {@code size} call to the cluster: every entry of the session cache, so end markers of sessions ended within
+     * {@code idle-timeout} and the shared id key count too.
+     */
+    @Override
+    public Uni<Long> countSessions() {
+        return cache.call(remote -> remote.sizeAsync());
+    }
+
+    @Override
+    public boolean countIsExact() {
+        return false;
+    }
+
+    @Override
+    public Uni<Optional<Map<String, String>>> sessionValues(String storeKey) {
+        return read(storeKey).map(snapshot -> snapshot.live()
+                ? Optional.<Map<String, String>> of(SessionDocument.members(snapshot.text()))
+                : Optional.empty());
     }
 
     private Uni<Snapshot> read(String storeKey) {
