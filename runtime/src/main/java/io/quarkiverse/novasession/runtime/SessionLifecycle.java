@@ -275,7 +275,8 @@ final class SessionLifecycle {
                         runtime.ids().generate(System.currentTimeMillis(), forLogin), false));
             }
             String oldStoreKey = session.storeKey();
-            boolean loggedIn = forLogin || SessionIdSigner.loggedIn(session.id());
+            boolean wasLoggedIn = SessionIdSigner.loggedIn(session.id());
+            boolean loggedIn = forLogin || wasLoggedIn;
             String newId = runtime.ids().generate(SessionIdSigner.sessionStart(session.id()), loggedIn);
             String newStoreKey = SessionIds.storeKey(newId);
             Uni<Boolean> moved = runtime.keepsKeyIndex() ? copy(session, oldStoreKey, newStoreKey)
@@ -288,7 +289,9 @@ final class SessionLifecycle {
                 }
                 events.destroyed(oldStoreKey, NovaSessionDestroyed.Cause.ROTATED);
                 String rotated = session.rotatedTo(newId, true);
-                return runtime.rotationHook().rotated(oldStoreKey, newStoreKey).replaceWith(rotated);
+                // only a logged-in session is known elsewhere (the principal index): any other costs nothing more
+                return wasLoggedIn ? runtime.rotationHook().rotated(oldStoreKey, newStoreKey).replaceWith(rotated)
+                        : Uni.createFrom().item(rotated);
             });
         });
     }
