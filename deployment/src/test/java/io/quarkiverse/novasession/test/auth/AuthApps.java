@@ -23,9 +23,13 @@ final class AuthApps {
     }
 
     static QuarkusUnitTest endpoints(String... properties) {
+        return endpoints(new Class<?>[0], properties);
+    }
+
+    static QuarkusUnitTest endpoints(Class<?>[] classes, String... properties) {
         String config = "quarkus.nova-session.auth.enabled=true\n" + String.join("\n", properties) + "\n";
         return new QuarkusUnitTest().withApplicationRoot(jar -> jar
-                .addClasses(AuthApps.class, AuthEndpoints.class, Visitor.class)
+                .addClasses(AuthApps.class, AuthEndpoints.class, Visitor.class).addClasses(classes)
                 .addAsResource(new StringAsset(config), "application.properties"));
     }
 }

@@ -17,7 +17,7 @@ import io.restassured.response.Response;
 class BasicAndSessionsOnOnePathTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest TEST = AuthApps.endpoints(AuthApps.USERS,
+    static final QuarkusUnitTest TEST = AuthApps.endpoints(new Class<?>[] { AnnotatedEndpoints.class }, AuthApps.USERS,
             "quarkus.nova-session.auth.form.enabled=true",
             "quarkus.http.auth.basic=true",
             "quarkus.http.auth.proactive=false",
@@ -41,6 +41,17 @@ class BasicAndSessionsOnOnePathTest {
         assertThat(given().auth().preemptive().basic("bob", "bob-pw").redirects().follow(false).get("/auth/me")
                 .statusCode()).isEqualTo(401);
         assertThat(visitor.request().get("/auth/admin").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void anEndpointAnnotatedForTheSessionMechanismTakesSessionsOnlyAndShowsThemInSecurityContext() {
+        Visitor bob = Visitor.fresh();
+        bob.login("bob", "user,admin");
+        assertThat(bob.request().get("/annotated").body().asString()).startsWith("bob admin=true scheme=");
+        Visitor alice = Visitor.fresh();
+        alice.login("alice", "user");
+        assertThat(alice.request().get("/annotated").body().asString()).startsWith("alice admin=false scheme=");
+        assertThat(given().auth().preemptive().basic("bob", "bob-pw").get("/annotated").statusCode()).isEqualTo(401);
     }
 
     @Test

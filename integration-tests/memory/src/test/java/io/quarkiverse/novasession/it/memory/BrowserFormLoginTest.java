@@ -59,7 +59,7 @@ class BrowserFormLoginTest {
         assertThat(first.findElement(By.tagName("body")).getText()).doesNotContain("Admin page");
 
         first.get(url("index.html"));
-        first.findElement(By.id("logout")).click();
+        submit(first, "logout", "account/logout");
         assertThat(text(first)).isEqualTo("Logged out");
         first.get(url("account"));
         assertThat(first.getCurrentUrl()).isEqualTo(url("login.html"));
@@ -79,7 +79,7 @@ class BrowserFormLoginTest {
         first.get(url("account/admin"));
         logIn(first, "bob", "bob");
         first.get(url("index.html"));
-        first.findElement(By.id("logout-everywhere")).click();
+        submit(first, "logout-everywhere", "account/logout-everywhere");
 
         first.get(url("account/admin"));
         logIn(first, "bob", "bob");
@@ -89,7 +89,7 @@ class BrowserFormLoginTest {
         assertThat(text(second)).isEqualTo("Admin page of bob");
 
         first.get(url("index.html"));
-        first.findElement(By.id("logout-everywhere")).click();
+        submit(first, "logout-everywhere", "account/logout-everywhere");
         assertThat(text(first)).isEqualTo("2");
 
         second.get(url("account/admin"));
@@ -99,9 +99,33 @@ class BrowserFormLoginTest {
     }
 
     private static void logIn(WebDriver browser, String user, String password) {
+        String loginPage = browser.getCurrentUrl();
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("submit")).click();
+        waitUntil(browser, url -> !url.equals(loginPage));
+    }
+
+    /**
+     * Clicks a form's button and waits for its answer: a click does not wait for the navigation it starts.
+     */
+    private void submit(WebDriver browser, String button, String answeredAt) {
+        browser.findElement(By.id(button)).click();
+        waitUntil(browser, url -> url.equals(url(answeredAt)));
+    }
+
+    private static void waitUntil(WebDriver browser, java.util.function.Predicate<String> url) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!url.test(browser.getCurrentUrl())) {
+            assertThat(System.nanoTime()).as("navigation within 10 s, at " + browser.getCurrentUrl())
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private static String text(WebDriver browser) {
