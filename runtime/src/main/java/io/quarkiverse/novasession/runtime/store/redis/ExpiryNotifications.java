@@ -13,6 +13,7 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.RedisConnection;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * Hears Redis expire session hashes and reports each as a {@link io.quarkiverse.novasession.NovaSessionExpired} event,
@@ -122,19 +123,21 @@ final class ExpiryNotifications {
      * The value of {@code CONFIG GET}: a map in RESP3, a two-element array in RESP2.
      */
     private static String flags(Response reply) {
-        if (reply == null) {
+        if (reply == null || reply.type() != ResponseType.MULTI) {
             return null;
         }
-        if (reply.isMap()) {
+        try {
             Response value = reply.get("notify-keyspace-events");
             return value == null ? null : value.toString();
+        } catch (RuntimeException notAMap) {
+            return reply.size() >= 2 ? reply.get(1).toString() : null;
         }
-        return reply.size() >= 2 ? reply.get(1).toString() : null;
     }
 
     private void message(Response message) {
         // ["message", channel, key]: in RESP2 an array, in RESP3 a push
-        if (message == null || message.size() < 3 || !"message".equals(message.get(0).toString())) {
+        if (message == null || message.type() != ResponseType.PUSH && message.type() != ResponseType.MULTI
+                || message.size() < 3 || !"message".equals(message.get(0).toString())) {
             return;
         }
         Response key = message.get(2);

@@ -31,6 +31,7 @@ import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
+import io.vertx.redis.client.ResponseType;
 
 /**
  * Sessions in Redis (standalone, or a Redis Cluster), through the Quarkus Redis client, so that every instance of the
@@ -123,7 +124,7 @@ public class RedisNovaSessionStore implements NovaSessionStore {
     private Uni<List<Optional<String>>> read(String storeKey, List<String> fields) {
         return call(Script.READ.run(redis, List.of(keys.session(storeKey), keys.marker(storeKey)), fields))
                 .map(response -> {
-                    if (!response.isArray()) {
+                    if (response.type() != ResponseType.MULTI) {
                         return null;
                     }
                     List<Optional<String>> values = new ArrayList<>(fields.size());
@@ -230,7 +231,7 @@ public class RedisNovaSessionStore implements NovaSessionStore {
     public Uni<Boolean> renameSession(String oldStoreKey, String newStoreKey) {
         List<String> oldKeys = List.of(keys.session(oldStoreKey), keys.marker(oldStoreKey), keys.moving(oldStoreKey));
         return call(Script.SEAL.run(redis, oldKeys, List.of(ttlMillis))).chain(sealed -> {
-            if (sealed == null || !sealed.isArray()) {
+            if (sealed == null || sealed.type() != ResponseType.MULTI) {
                 return Uni.createFrom().item(false);
             }
             List<String> args = new ArrayList<>(1 + sealed.size());
