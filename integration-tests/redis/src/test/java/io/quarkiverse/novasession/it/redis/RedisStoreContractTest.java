@@ -235,22 +235,35 @@ class RedisStoreContractTest {
     @Test
     void aWriteRacingTheEndOfItsSessionNeverBringsItBack() {
         int writesFirst = 0;
+        int endsFirst = 0;
         for (int round = 0; round < 200; round++) {
             String storeKey = storeKey();
             await(store.writeValues(storeKey, Map.of("a", "1"), true));
-            CompletableFuture<Boolean> write = store.writeValues(storeKey, Map.of("late", "1"), false)
-                    .subscribeAsCompletionStage();
-            CompletableFuture<Boolean> end = store.endSession(storeKey).subscribeAsCompletionStage();
+            // both sent at once, in either order: Redis runs one script, then the other
+            CompletableFuture<Boolean> write;
+            CompletableFuture<Boolean> end;
+            if (round % 2 == 0) {
+                write = store.writeValues(storeKey, Map.of("late", "1"), false).subscribeAsCompletionStage();
+                end = store.endSession(storeKey).subscribeAsCompletionStage();
+            } else {
+                end = store.endSession(storeKey).subscribeAsCompletionStage();
+                write = store.writeValues(storeKey, Map.of("late", "1"), false).subscribeAsCompletionStage();
+            }
             assertThat(end.join()).isTrue();
             try {
                 write.join();
                 writesFirst++;
             } catch (RuntimeException e) {
                 assertThat(e.getCause()).isInstanceOf(SessionEndedException.class);
+                endsFirst++;
             }
             assertThat(cli("EXISTS", "nova:{" + storeKey + "}:s")).as("round " + round).isEqualTo("0");
+            assertThat(cli("EXISTS", "nova:{" + storeKey + "}:x")).as("round " + round).isEqualTo("1");
         }
-        System.out.println("[store-contract] write racing end, 200 rounds: the write landed first in " + writesFirst);
+        System.out.println("[store-contract] write racing end, 200 rounds: the write landed first in " + writesFirst
+                + ", the end in " + endsFirst + "; the session never came back");
+        assertThat(writesFirst).isPositive();
+        assertThat(endsFirst).isPositive();
     }
 
     @Test
