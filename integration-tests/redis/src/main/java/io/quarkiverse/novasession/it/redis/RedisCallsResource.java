@@ -13,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The Redis round trips the application made so far, by command ({@link RedisCalls}), for tests and the benchmark.
- * Off unless {@code demo.store-inspection.enabled=true}.
+ * Off unless {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/inspect/redis-calls")
 public class RedisCallsResource {
@@ -21,7 +21,7 @@ public class RedisCallsResource {
     @Inject
     RedisCalls calls;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET

@@ -16,7 +16,7 @@ import io.quarkiverse.novasession.NovaSession;
 /**
  * A slow request, for races: it reads its session, waits {@code delayMs}, then writes a string. Whatever another request
  * does to the session meanwhile (delete, rotate) happens between its read and its write, every time. Off unless
- * {@code demo.store-inspection.enabled=true}.
+ * {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/slow/values")
 public class SlowWriteResource {
@@ -24,7 +24,7 @@ public class SlowWriteResource {
     @Inject
     NovaSession session;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @PUT

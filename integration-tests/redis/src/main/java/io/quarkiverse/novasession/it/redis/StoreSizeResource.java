@@ -15,7 +15,7 @@ import io.smallrye.common.annotation.Blocking;
 /**
  * How many keys under the store's prefix the (standalone) Redis holds: sessions, end markers and the shared id key,
  * for tests: what a write that should not happen would change. A separate client (the blocking data source), so that
- * its calls are not counted as the store's. Off unless {@code demo.store-inspection.enabled=true}.
+ * its calls are not counted as the store's. Off unless {@code test-support.store-inspection.enabled=true}.
  */
 @Path("/inspect/store-size")
 public class StoreSizeResource {
@@ -26,7 +26,7 @@ public class StoreSizeResource {
     @ConfigProperty(name = "quarkus.nova-session.redis.key-prefix", defaultValue = "nova:")
     String prefix;
 
-    @ConfigProperty(name = "demo.store-inspection.enabled", defaultValue = "false")
+    @ConfigProperty(name = "test-support.store-inspection.enabled", defaultValue = "false")
     boolean enabled;
 
     @GET

@@ -32,7 +32,7 @@ class RedisClusterIT {
     @BeforeAll
     static void startClusterAndInstances() {
         RedisServers.startCluster();
-        String[] settings = { "-Ddemo.store-inspection.enabled=true", "-Dquarkus.redis.client-type=cluster",
+        String[] settings = { "-Dtest-support.store-inspection.enabled=true", "-Dquarkus.redis.client-type=cluster",
                 "-Dquarkus.redis.hosts=" + RedisServers.clusterHosts() };
         CompletableFuture<AppInstance> startingA = CompletableFuture.supplyAsync(() -> TwoInstancesIT.start(8491,
                 settings));

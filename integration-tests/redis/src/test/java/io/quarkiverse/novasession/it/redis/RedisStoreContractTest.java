@@ -276,6 +276,46 @@ class RedisStoreContractTest {
     }
 
     /**
+     * Twenty logins of one principal at the same moment, each adding its session to the principal index through a
+     * compare-and-set: none overwrites another, the entries keep their order, and removing the last one removes the
+     * index.
+     */
+    @Test
+    void concurrentUpdatesOfAPrincipalIndexAllLandAndAnEmptyIndexLeavesRedis() {
+        String principalKey = java.util.HexFormat.of().formatHex(new byte[] { 1, 2, 3 }) + storeKey().length()
+                + Long.toHexString(RANDOM.nextLong());
+        List<CompletableFuture<Map<String, String>>> logins = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String session = "s" + i;
+            logins.add(store.updatePrincipalSessions(principalKey, entries -> {
+                entries.put(session, "{\"at\":" + System.nanoTime() + "}");
+                return entries;
+            }, Duration.ofHours(8)).subscribeAsCompletionStage());
+        }
+        logins.forEach(CompletableFuture::join);
+        Map<String, String> entries = await(store.principalSessions(principalKey));
+        assertThat(entries).hasSize(20);
+        String index = "nova:principal:{" + principalKey + "}";
+        assertThat(Long.parseLong(cli("PTTL", index))).isBetween(Duration.ofHours(7).toMillis(),
+                Duration.ofHours(8).toMillis());
+        // insertion order survives a round trip through Redis
+        List<String> order = new ArrayList<>(entries.keySet());
+        Map<String, String> updated = await(store.updatePrincipalSessions(principalKey, current -> {
+            current.remove(order.get(0));
+            current.put("late", "{}");
+            return current;
+        }, Duration.ofHours(8)));
+        List<String> expected = new ArrayList<>(order.subList(1, order.size()));
+        expected.add("late");
+        assertThat(new ArrayList<>(updated.keySet())).isEqualTo(expected);
+        assertThat(new ArrayList<>(await(store.principalSessions(principalKey)).keySet())).isEqualTo(expected);
+
+        await(store.updatePrincipalSessions(principalKey, current -> new LinkedHashMap<>(), Duration.ofHours(8)));
+        assertThat(await(store.principalSessions(principalKey))).isEmpty();
+        assertThat(cli("EXISTS", index)).isEqualTo("0");
+    }
+
+    /**
      * Another application's keys in the same Redis, one of them looking like a session of another prefix: every
      * operation of the store leaves them as they were, and every key the store made starts with its prefix.
      */

@@ -46,7 +46,7 @@ class TwoInstancesIT {
         // one scenario writes 200 keys to one session: above the default max-keys of 100. No id-keys: the two
         // instances agree on a signing key through Redis. Both start at the same moment, so that they race for it.
         RedisServers.cli(REDIS, "DEL", "nova:id-key");
-        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Ddemo.store-inspection.enabled=true",
+        String[] settings = { "-Dquarkus.nova-session.max-keys=256", "-Dtest-support.store-inspection.enabled=true",
                 "-Dquarkus.redis.hosts=" + RedisServers.standaloneHosts() };
         CompletableFuture<AppInstance> startingA = CompletableFuture.supplyAsync(() -> start(8391, settings));
         CompletableFuture<AppInstance> startingB = CompletableFuture.supplyAsync(() -> start(8392, settings));
@@ -263,7 +263,7 @@ class TwoInstancesIT {
         while (RedisServers.cli(REDIS, "EXISTS", "nova:id-key").equals("0") && System.nanoTime() < keptBack) {
             Thread.sleep(100);
         }
-        try (AppInstance c = AppInstance.start(8393, "-Ddemo.store-inspection.enabled=true",
+        try (AppInstance c = AppInstance.start(8393, "-Dtest-support.store-inspection.enabled=true",
                 "-Dquarkus.redis.hosts=" + RedisServers.standaloneHosts())) {
             Visitor throughC = new Visitor().via(c.baseUri());
             assertThat(throughC.postForm("/login", "user", "grace").statusCode()).isEqualTo(200);

@@ -1,12 +1,14 @@
 package io.quarkiverse.novasession.runtime.store.redis;
 
 import java.lang.annotation.Annotation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -70,6 +72,7 @@ public class RedisNovaSessionStore implements NovaSessionStore {
     private String ttlMillis;
     private String maxKeys;
     private ExpiryNotifications expiries;
+    private PrincipalIndexes principals;
     /** The id key this instance signs with, once {@link #sharedIdKey} answered it. */
     private volatile String keptIdKey;
     /** Set by a failed call: the next successful one checks that the server still holds the shared id key. */
@@ -84,6 +87,7 @@ public class RedisNovaSessionStore implements NovaSessionStore {
         ttlMillis = Long.toString(Math.max(1, config.idleTimeout().toMillis()));
         maxKeys = Integer.toString(config.maxKeys());
         redis = client(buildConfig.redis().clientName());
+        principals = new PrincipalIndexes(redis, keys.prefix(), this::call);
         if (config.redis().expiryEvents()) {
             expiries = new ExpiryNotifications(redis, keys, events);
             expiries.start();
@@ -334,6 +338,17 @@ public class RedisNovaSessionStore implements NovaSessionStore {
                     + ", or set quarkus.nova-session.redis.client-name to a configured client");
         }
         return client.get();
+    }
+
+    @Override
+    public Uni<Map<String, String>> principalSessions(String principalKey) {
+        return principals.entries(principalKey);
+    }
+
+    @Override
+    public Uni<Map<String, String>> updatePrincipalSessions(String principalKey,
+            UnaryOperator<Map<String, String>> change, Duration lifespan) {
+        return principals.update(principalKey, change, lifespan);
     }
 
     /**
