@@ -22,7 +22,7 @@ import io.restassured.common.mapper.TypeRef;
  * request is that request's cost.
  */
 @QuarkusTest
-@QuarkusTestResource(RedisStandaloneResource.class)
+@QuarkusTestResource(value = RedisStandaloneResource.class, restrictToAnnotatedClass = true)
 class RedisCallsPerRequestTest {
 
     /**

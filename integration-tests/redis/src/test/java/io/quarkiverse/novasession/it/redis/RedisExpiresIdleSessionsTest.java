@@ -32,7 +32,7 @@ import io.smallrye.mutiny.Uni;
  * idle timeout does not reach the other tests' keys.
  */
 @QuarkusTest
-@QuarkusTestResource(RedisStandaloneResource.class)
+@QuarkusTestResource(value = RedisStandaloneResource.class, restrictToAnnotatedClass = true)
 @TestProfile(RedisExpiresIdleSessionsTest.ShortIdleTimeout.class)
 class RedisExpiresIdleSessionsTest {
 
@@ -111,6 +111,37 @@ class RedisExpiresIdleSessionsTest {
                 .as(new TypeRef<Map<String, Set<String>>>() {
                 }).get("expired");
         assertThat(threads).isNotEmpty().allMatch(name -> name.startsWith("executor-thread-"), "a worker thread");
+    }
+
+    /**
+     * Redis killed and started again (empty): the listener's connection dropped with it, and the instance subscribes
+     * again on its own, so a session written after the restart is reported when it expires.
+     */
+    @Test
+    void expiryEventsResumeAfterRedisIsKilledAndStartedAgain() throws InterruptedException {
+        RedisServers.kill(RedisServers.STANDALONE_PORT);
+        RedisServers.restart(RedisServers.STANDALONE_PORT);
+        // the listener tries again every 2 s: past that, what expires is heard
+        Thread.sleep(5_000);
+        String idle = storeKey();
+        long deadline = System.currentTimeMillis() + 15_000;
+        boolean written = false;
+        while (!written && System.currentTimeMillis() < deadline) {
+            try {
+                await(store.writeValues(idle, Map.of("a", "1"), true));
+                written = true;
+            } catch (RuntimeException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        assertThat(written).isTrue();
+        long start = System.currentTimeMillis();
+        while (!events().contains("expired " + idle) && System.currentTimeMillis() < start + 15_000) {
+            Thread.sleep(100);
+        }
+        assertThat(events()).contains("expired " + idle);
+        System.out.println("[redis-expiry] after a restart of Redis, the expiry of a session written then was heard "
+                + (System.currentTimeMillis() - start) + " ms after its write (idle-timeout 2 s)");
     }
 
     private static List<String> events() {

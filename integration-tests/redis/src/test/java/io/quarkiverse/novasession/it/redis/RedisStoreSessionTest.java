@@ -8,6 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
  * The whole session suite against a real standalone Redis server.
  */
 @QuarkusTest
-@QuarkusTestResource(RedisStandaloneResource.class)
+@QuarkusTestResource(value = RedisStandaloneResource.class, restrictToAnnotatedClass = true)
 class RedisStoreSessionTest extends SessionSuite {
 }
