@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
+import io.quarkiverse.novasession.runtime.store.InspectableStore;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
@@ -316,6 +317,28 @@ class RedisStoreContractTest {
         await(store.updatePrincipalSessions(principalKey, current -> new LinkedHashMap<>(), Duration.ofHours(8)));
         assertThat(await(store.principalSessions(principalKey))).isEmpty();
         assertThat(cli("EXISTS", index)).isEqualTo("0");
+    }
+
+    /**
+     * What operators see (the sessions gauge, the Dev UI): live sessions counted by a scan of the prefix, end markers
+     * and other keys left out, and one session's keys and values as stored.
+     */
+    @Test
+    void operatorsSeeTheLiveSessionsCountedAndOneSessionsValues() {
+        InspectableStore inspectable = (InspectableStore) store;
+        long before = await(inspectable.countSessions());
+        String a = storeKey();
+        String b = storeKey();
+        String c = storeKey();
+        await(store.writeValues(a, Map.of("x", "1", NovaSessionStore.LAST_SEEN_KEY, "5"), true));
+        await(store.writeValues(b, Map.of("x", "2"), true));
+        await(store.writeValues(c, Map.of("x", "3"), true));
+        assertThat(await(inspectable.countSessions())).isEqualTo(before + 3);
+        await(store.endSession(c));
+        assertThat(await(inspectable.countSessions())).isEqualTo(before + 2);
+        assertThat(await(inspectable.sessionValues(a))).contains(Map.of("x", "1", NovaSessionStore.LAST_SEEN_KEY, "5"));
+        assertThat(await(inspectable.sessionValues(c))).isEmpty();
+        assertThat(await(inspectable.sessionValues(storeKey()))).isEmpty();
     }
 
     /**

@@ -24,6 +24,7 @@ import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
 import io.quarkiverse.novasession.runtime.NovaSessionBuildTimeConfig;
 import io.quarkiverse.novasession.runtime.NovaSessionConfig;
+import io.quarkiverse.novasession.runtime.store.InspectableStore;
 import io.quarkiverse.novasession.runtime.store.StoreLimits;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
@@ -54,7 +55,7 @@ import io.vertx.redis.client.ResponseType;
  * markers live as long. Expiries are reported as {@code NovaSessionExpired} when the server sends keyspace
  * notifications (see {@link ExpiryNotifications}).
  */
-public class RedisNovaSessionStore implements NovaSessionStore {
+public class RedisNovaSessionStore implements NovaSessionStore, InspectableStore {
 
     private static final Logger LOG = Logger.getLogger(RedisNovaSessionStore.class);
     /** {@code io.quarkus.redis.runtime.client.config.RedisConfig.DEFAULT_CLIENT_NAME}. */
@@ -75,6 +76,8 @@ public class RedisNovaSessionStore implements NovaSessionStore {
     private PrincipalIndexes principals;
     /** The id key this instance signs with, once {@link #sharedIdKey} answered it. */
     private volatile String keptIdKey;
+    /** Whether the server is a Redis Cluster, once {@link #countSessions} asked. */
+    private volatile Boolean cluster;
     /** Set by a failed call: the next successful one checks that the server still holds the shared id key. */
     private volatile boolean failedSinceLastCall;
 
@@ -349,6 +352,64 @@ public class RedisNovaSessionStore implements NovaSessionStore {
     public Uni<Map<String, String>> updatePrincipalSessions(String principalKey,
             UnaryOperator<Map<String, String>> change, Duration lifespan) {
         return principals.update(principalKey, change, lifespan);
+    }
+
+    /**
+     * The session hashes under the prefix, counted with {@code SCAN} (never {@code KEYS}), a thousand keys per round
+     * trip: for the sampled {@code nova.sessions.active} gauge and the Dev UI, never the request path. A Redis
+     * Cluster spreads keys over its masters, which one client connection cannot scan: there the count fails, and the
+     * gauge reads NaN.
+     */
+    @Override
+    public Uni<Long> countSessions() {
+        Uni<Boolean> clustered = cluster != null ? Uni.createFrom().item(cluster)
+                : redis.send(Request.cmd(Command.INFO).arg("cluster"))
+                        .map(info -> cluster = info.toString().contains("cluster_enabled:1"));
+        return clustered.chain(isCluster -> isCluster
+                ? Uni.createFrom().failure(new UnsupportedOperationException(
+                        "Sessions are not counted on a Redis Cluster"))
+                : scan("0", 0));
+    }
+
+    private Uni<Long> scan(String cursor, long counted) {
+        return redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(keys.prefix() + "{*}:s")
+                .arg("COUNT").arg(1000)).chain(page -> {
+                    long total = counted;
+                    for (Response key : page.get(1)) {
+                        total += keys.storeKeyOfSession(key.toString()) != null ? 1 : 0;
+                    }
+                    String next = page.get(0).toString();
+                    return "0".equals(next) ? Uni.createFrom().item(total) : scan(next, total);
+                });
+    }
+
+    @Override
+    public boolean countIsExact() {
+        // exact, but a scan of the whole keyspace: sampled, not run on every scrape
+        return false;
+    }
+
+    /**
+     * One {@code HGETALL}: an ended session has no hash left.
+     */
+    @Override
+    public Uni<Optional<Map<String, String>>> sessionValues(String storeKey) {
+        return call(redis.send(Request.cmd(Command.HGETALL).arg(keys.session(storeKey)))).map(hash -> {
+            if (hash == null || hash.size() == 0) {
+                return Optional.empty();
+            }
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            if (hash.isMap()) {
+                for (String field : hash.getKeys()) {
+                    values.put(field, hash.get(field).toString());
+                }
+            } else {
+                for (int i = 0; i + 1 < hash.size(); i += 2) {
+                    values.put(hash.get(i).toString(), hash.get(i + 1).toString());
+                }
+            }
+            return Optional.of(values);
+        });
     }
 
     /**
