@@ -107,16 +107,17 @@ class RedisCallsPerRequestTest {
     }
 
     @Test
-    void loginRotationIsThreeRoundTripsForTheMoveItself() {
+    void loginWithItsRotationStaysWithinSixRoundTrips() {
         Visitor visitor = new Visitor();
         visitor.putJson("/values?key=cart&type=int", "3");
         Map<String, Long> before = calls();
         assertThat(visitor.postForm("/login", "user", "alice").statusCode()).isEqualTo(200);
         Map<String, Long> made = madeSince(before);
         System.out.println("[redis-calls] login with rotation: " + made);
-        // seal the old id, move in under the new one, delete what was set aside; then the login's own write
+        // the move itself is two scripts and a DEL (RedisStoreContractTest counts it exactly); the rest is the
+        // session layer's reads and writes around it
         assertThat(made.get("DEL")).isEqualTo(1L);
-        assertThat(made.get("EVALSHA")).isBetween(2L, 4L);
+        assertThat(made.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(6);
         assertThat(visitor.get("/values?key=cart&type=int").body().asString()).isEqualTo("3");
     }
 

@@ -41,6 +41,8 @@ class RedisStoreContractTest {
 
     @Inject
     NovaSessionStore store;
+    @Inject
+    RedisCalls calls;
 
     @Test
     void valuesComeBackExactlyAsWritten() {
@@ -172,7 +174,19 @@ class RedisStoreContractTest {
         String oldKey = storeKey();
         String newKey = storeKey();
         await(store.writeValues(oldKey, Map.of("a", "1", "b", "\"x\""), true));
+        // a first rename, so that the server knows both scripts (an unknown one costs one more round trip, once)
+        String warm = storeKey();
+        await(store.writeValues(warm, Map.of("a", "1"), true));
+        await(store.renameSession(warm, storeKey()));
+        Map<String, Long> before = calls.snapshot();
         assertThat(await(store.renameSession(oldKey, newKey))).isTrue();
+        // three round trips: the old id sealed (one script), the data moved in under the new one (one script), and
+        // what the first set aside deleted
+        Map<String, Long> after = calls.snapshot();
+        assertThat(after.get("EVALSHA") - before.getOrDefault("EVALSHA", 0L)).isEqualTo(2);
+        assertThat(after.get("DEL") - before.getOrDefault("DEL", 0L)).isEqualTo(1);
+        assertThat(after.values().stream().mapToLong(Long::longValue).sum()
+                - before.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(3);
         assertThat(await(store.getValues(newKey, List.of("a", "b")))).containsExactly(Optional.of("1"),
                 Optional.of("\"x\""));
         assertThatThrownBy(() -> await(store.getValues(oldKey, List.of("a"))))
