@@ -15,7 +15,10 @@ enum BuiltInStore {
 
     INFINISPAN("infinispan", StoreFacts.Kind.INFINISPAN,
             "io.quarkiverse.novasession.runtime.store.infinispan.InfinispanNovaSessionStore", true,
-            "io.quarkus.infinispan.client.runtime.InfinispanClientProducer", "io.quarkus:quarkus-infinispan-client");
+            "io.quarkus.infinispan.client.runtime.InfinispanClientProducer", "io.quarkus:quarkus-infinispan-client"),
+
+    REDIS("redis", StoreFacts.Kind.REDIS, "io.quarkiverse.novasession.runtime.store.redis.RedisNovaSessionStore", true,
+            "io.quarkus.redis.runtime.client.RedisClientRecorder", "io.quarkus:quarkus-redis-client");
 
     private final String managerName;
     private final StoreFacts.Kind kind;

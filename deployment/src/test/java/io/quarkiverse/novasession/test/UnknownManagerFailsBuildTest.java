@@ -14,11 +14,11 @@ class UnknownManagerFailsBuildTest {
     @RegisterExtension
     static final QuarkusUnitTest TEST = new QuarkusUnitTest()
             .withApplicationRoot(jar -> jar.addClasses(RecordingStore.class, StoreNaming.class)
-                    .addAsResource(new StringAsset("quarkus.nova-session.manager=redis"), "application.properties"))
+                    .addAsResource(new StringAsset("quarkus.nova-session.manager=memcached"), "application.properties"))
             .assertException(failure -> assertThat(rootMessage(failure))
                     .contains("Invalid quarkus.nova-session.manager")
-                    .contains("'redis' is neither a built-in store nor a class of the application")
-                    .contains("Valid values: memory")
+                    .contains("'memcached' is neither a built-in store nor a class of the application")
+                    .contains("Valid values: memory, infinispan, redis, or")
                     .contains(RecordingStore.class.getName()));
 
     @Test

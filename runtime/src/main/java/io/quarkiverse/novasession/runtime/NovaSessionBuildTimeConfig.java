@@ -8,8 +8,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Build-time choices of the session layer: whether sessions exist at all, which store keeps them, which Infinispan
- * client the Infinispan store talks through, and whether sessions carry authentication.
+ * Build-time choices of the session layer: whether sessions exist at all, which store keeps them, which client the
+ * Infinispan and Redis stores talk through, and whether sessions carry authentication.
  */
 @ConfigMapping(prefix = "quarkus.nova-session")
 @ConfigRoot(phase = ConfigPhase.BUILD_AND_RUN_TIME_FIXED)
@@ -25,11 +25,13 @@ public interface NovaSessionBuildTimeConfig {
 
     /**
      * The store that keeps session data, chosen at build time: only that store
-     * becomes a bean, and an application on the memory store carries no Infinispan dependency:
+     * becomes a bean, and an application on the memory store carries no Infinispan or Redis dependency:
      * <ul>
      * <li>{@code memory}: an in-process cache, bounded by {@code memory.max-sessions}; one instance, nothing survives a
      * restart;</li>
      * <li>{@code infinispan}: a remote Infinispan cluster through {@code quarkus-infinispan-client}, shared by every
+     * instance of the application;</li>
+     * <li>{@code redis}: Redis, standalone or a Redis Cluster, through {@code quarkus-redis-client}, shared by every
      * instance of the application;</li>
      * <li>the fully qualified name of an application class implementing
      * {@code io.quarkiverse.novasession.NovaSessionStore}. It becomes an {@code @ApplicationScoped} bean if it carries
@@ -95,6 +97,24 @@ public interface NovaSessionBuildTimeConfig {
          * The Quarkus Infinispan client to use, by name ({@code quarkus.infinispan-client."name".*}). Unset, the default
          * client. Fixed at build time: the Infinispan extension creates only the clients asked for when the
          * application is built, and the store asks for this one, so no other bean has to inject it.
+         */
+        Optional<String> clientName();
+    }
+
+    /**
+     * Build-time settings of the Redis store.
+     */
+    RedisBuildTimeConfig redis();
+
+    /**
+     * Build-time settings of the Redis store: what the Quarkus Redis client must know when the application is built.
+     */
+    interface RedisBuildTimeConfig {
+
+        /**
+         * The Quarkus Redis client to use, by name ({@code quarkus.redis."name".*}). Unset, the default client
+         * ({@code quarkus.redis.*}). Fixed at build time: the Redis extension creates only the clients asked for when
+         * the application is built, and the store asks for this one, so no other bean has to inject it.
          */
         Optional<String> clientName();
     }

@@ -24,7 +24,7 @@ public interface NovaSessionConfig {
     CookieConfig cookie();
 
     /**
-     * The longest a session operation may wait for a store that is not in-process (Infinispan, a custom store). Past
+     * The longest a session operation may wait for a store that is not in-process (Infinispan, Redis, a custom store). Past
      * it the operation fails with {@code NovaSessionStoreException} and the request is answered with HTTP 503, instead
      * of hanging. In-process stores complete at once and are not timed.
      */
@@ -57,8 +57,9 @@ public interface NovaSessionConfig {
      * {@code openssl rand -base64 48}); keep them out of source control.
      * <p>
      * Unset, an application on the memory store draws a random key at start-up (its sessions die with it anyway), and
-     * the instances sharing an {@code infinispan} store agree on one key on their own: the first instance generates a
-     * random 256-bit key and keeps it in the cluster, and every other instance reads it at start-up. Set keys here to
+     * the instances sharing an {@code infinispan} or {@code redis} store agree on one key on their own: the first
+     * instance generates a random 256-bit key and keeps it in the store, and every other instance reads it at
+     * start-up. Set keys here to
      * rotate them, or to keep the signing secret out of the store.
      */
     Optional<List<String>> idKeys();
@@ -300,6 +301,39 @@ public interface NovaSessionConfig {
          */
         @WithDefault("64")
         int maxWriteAttempts();
+    }
+
+    /**
+     * The Redis store ({@code quarkus.nova-session.manager=redis}).
+     */
+    RedisStoreConfig redis();
+
+    /**
+     * Settings of the Redis store. The connection itself (hosts, standalone or cluster, credentials, TLS, pool) is the
+     * Quarkus Redis client's: {@code quarkus.redis.*}; which client, {@code redis.client-name}, is fixed at build time.
+     */
+    interface RedisStoreConfig {
+
+        /**
+         * What every Redis key of the store starts with. The store touches no key outside it, so applications (or
+         * instances of one application that must not share sessions) can use one Redis with different prefixes. End it
+         * with a delimiter such as {@code :}, so that one prefix is never the beginning of another. It must not contain
+         * <code>{</code> or <code>}</code>: the store puts each session's id between braces, the hash tag that keeps all
+         * keys of a session in one slot of a Redis Cluster.
+         */
+        @WithDefault("nova:")
+        String keyPrefix();
+
+        /**
+         * Whether each instance listens to Redis keyspace notifications of expired keys, to fire
+         * {@code NovaSessionExpired} when Redis expires a session nobody came back for. Redis sends them only if the
+         * server's {@code notify-keyspace-events} includes {@code E} and {@code x} (for example {@code Ex}); the store
+         * checks it at start-up and logs a warning if not, but never changes it. A Redis Cluster sends no such
+         * notification across nodes, so on a cluster no expiry is reported. The listener holds one connection of the
+         * client's pool.
+         */
+        @WithDefault("true")
+        boolean expiryEvents();
     }
 
     /**

@@ -18,6 +18,8 @@ public record StoreFacts(Kind kind, boolean shared, boolean renames) {
         MEMORY,
         /** The built-in Infinispan store. */
         INFINISPAN,
+        /** The built-in Redis store. */
+        REDIS,
         /** A class of the application. */
         CUSTOM
     }

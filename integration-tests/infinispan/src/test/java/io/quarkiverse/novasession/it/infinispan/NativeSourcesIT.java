@@ -40,4 +40,11 @@ class NativeSourcesIT extends NativeSourcesSuite {
         assertThat(listener).as("ExpiryListener in reflect-config.json").isNotNull();
         assertThat(listener.path("allDeclaredMethods").asBoolean() || listener.path("methods").isArray()).isTrue();
     }
+
+    @Test
+    void noRedisJarOrClassIsInTheImage() throws IOException {
+        assertThat(sources.libraries()).isNotEmpty().noneMatch(jar -> jar.contains("redis"));
+        assertThat(reflection.keySet()).noneMatch(name -> name.startsWith(RUNTIME + "store.redis.")
+                || name.startsWith("io.vertx.redis.") || name.startsWith("io.quarkus.redis."));
+    }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.novasession.it.NativeSourcesSuite;
 
 /**
- * The demo's native sources on the memory store: nothing of Infinispan is in the image.
+ * The demo's native sources on the memory store: nothing of Infinispan or Redis is in the image.
  */
 class NativeSourcesIT extends NativeSourcesSuite {
 
@@ -36,5 +36,12 @@ class NativeSourcesIT extends NativeSourcesSuite {
         // quarkus-caffeine registers them: a size-bounded, access-expiring cache with a removal listener
         assertThat(reflection.keySet()).anyMatch(name -> name.startsWith("com.github.benmanes.caffeine.cache.SSLMSA"))
                 .anyMatch(name -> name.startsWith("com.github.benmanes.caffeine.cache.PSAMS"));
+    }
+
+    @Test
+    void noRedisJarOrClassIsInTheImage() throws IOException {
+        assertThat(sources.libraries()).isNotEmpty().noneMatch(jar -> jar.contains("redis"));
+        assertThat(reflection.keySet()).noneMatch(name -> name.startsWith(RUNTIME + "store.redis.")
+                || name.startsWith("io.vertx.redis.") || name.startsWith("io.quarkus.redis."));
     }
 }
