@@ -4,6 +4,8 @@
 
 BENCH_PORT=${BENCH_PORT:-8097}
 BENCH_HEAP=${BENCH_HEAP:-1g}
+BENCH_THREADS=${BENCH_THREADS:-2}
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 BENCH_PIDS=()
 
 # bench_start_app JAR LOG [java options...]: starts the application on 127.0.0.1:$BENCH_PORT, waits until it answers;
@@ -49,7 +51,7 @@ bench_cookie_of() {
 
 # bench_wrk SECONDS PATH COOKIE OUT: one wrk run (COOKIE may be empty: no Cookie header); the report goes to OUT
 bench_wrk() {
-   local args=(-t1 -c"$BENCH_CONNECTIONS" -d"$1s" --latency)
+   local args=(-t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$1s" --latency)
    [ -n "$3" ] && args+=(-H "Cookie: $3")
    wrk "${args[@]}" "http://127.0.0.1:$BENCH_PORT$2" > "$4"
    # failed requests end the benchmark; requests slower than wrk's 2 s timeout are a result, noted with the run
@@ -61,6 +63,28 @@ bench_wrk() {
    if [ -n "$timeouts" ]; then
       echo "$2: $timeouts requests over wrk's 2 s timeout in a $1 s run" >> "${BENCH_TIMEOUTS:-/dev/stderr}"
    fi
+}
+
+# bench_requests_of N PATH [COOKIE]: N new sessions through PATH, for heap per session. wrk stops each thread after its
+# share of responses (bench/limit.lua), but waits out its duration all the same: the sessions the application holds
+# (GET /bench/sessions, "<ours> <peer>") say when it is done, and the run is stopped then, by its PID.
+bench_requests_of() {
+   local args=(-t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d300s -s "$(dirname "${BASH_SOURCE[0]}")/limit.lua")
+   [ -n "${3:-}" ] && args+=(-H "Cookie: $3")
+   local start target pid now
+   start=$(curl -sf "http://127.0.0.1:$BENCH_PORT/bench/sessions" | awk '{print $1 + $2}')
+   target=$((start + $1))
+   wrk "${args[@]}" "http://127.0.0.1:$BENCH_PORT$2" -- $(($1 / BENCH_THREADS)) > /dev/null &
+   pid=$!
+   while kill -0 "$pid" 2>/dev/null; do
+      sleep 0.5
+      now=$(curl -sf "http://127.0.0.1:$BENCH_PORT/bench/sessions" | awk '{print $1 + $2}')
+      if [ "$now" -ge "$target" ]; then
+         sleep 1
+         kill "$pid" 2>/dev/null || true
+      fi
+   done
+   wait "$pid" 2>/dev/null || true
 }
 
 # bench_cpu_ticks PID: CPU time the process used so far (user + system), in clock ticks

@@ -6,14 +6,15 @@
 #
 #   bench/profile.sh [--seconds N] [--connections N] [SCENARIO...]
 #
-#   SCENARIO   bare | baseline | read | write | new | peer-read | peer-write | peer-new (default: baseline read write new)
+#   SCENARIO   bare | baseline | read | write | counter | rest-counter | new | new-read | peer-read | peer-write |
+#              peer-counter | peer-new (default: baseline read counter new-read)
 #   --seconds  length of each recording under load (default 20)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/lib.sh
 out=bench/target
 seconds=20
-BENCH_CONNECTIONS=16
+BENCH_CONNECTIONS=${BENCH_CONNECTIONS:-32}
 chosen=()
 while [ $# -gt 0 ]; do
    case "$1" in
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
    esac
    shift
 done
-[ ${#chosen[@]} -gt 0 ] || chosen=(baseline read write new)
+[ ${#chosen[@]} -gt 0 ] || chosen=(baseline read counter new-read)
 mkdir -p "$out"
 trap bench_stop_all EXIT
 
@@ -34,6 +35,8 @@ jfr configure --input profile --output "$jfc" jdk.ExecutionSample#period=1ms jdk
 bench_start_app bench/app/target/quarkus-app/quarkus-run.jar "$out/app-profile.log"
 ours=$(bench_cookie_of /bench/write session_id)
 bench_cookie_of /bench/write session_id "$ours" > /dev/null
+counter=$(bench_cookie_of /bench/counter session_id)
+rest=$(bench_cookie_of /rest/counter session_id)
 peer=$(bench_cookie_of /peer/write vertx-web.session)
 bench_cookie_of /peer/write vertx-web.session "$peer" > /dev/null
 
@@ -43,9 +46,13 @@ scenario() { # name -> "path|cookie"
       baseline) echo "/bench/baseline|$ours" ;;
       read) echo "/bench/read|$ours" ;;
       write) echo "/bench/write|$ours" ;;
+      counter) echo "/bench/counter|$counter" ;;
+      rest-counter) echo "/rest/counter|$rest" ;;
       new) echo "/bench/baseline|" ;;
+      new-read) echo "/bench/read|" ;;
       peer-read) echo "/peer/read|$peer" ;;
       peer-write) echo "/peer/write|$peer" ;;
+      peer-counter) echo "/peer/counter|$peer" ;;
       peer-new) echo "/peer/read|" ;;
       *) echo "unknown scenario $1" >&2; exit 2 ;;
    esac
