@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import io.quarkiverse.novasession.it.AppInstance;
 import io.quarkiverse.novasession.it.AuthSuite;
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanCluster;

@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.it.infinispan;
+package io.quarkiverse.novasession.testsupport;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,4 +1,4 @@
-package io.quarkiverse.novasession.it.redis;
+package io.quarkiverse.novasession.it;
 
 import java.io.File;
 import java.io.IOException;
@@ -11,7 +11,7 @@ import java.time.Instant;
 /**
  * One instance of the packaged demo application, a separate JVM on its own port of 127.0.0.1.
  */
-final class AppInstance implements AutoCloseable {
+public final class AppInstance implements AutoCloseable {
 
     private final int port;
     private final Process process;
@@ -21,7 +21,7 @@ final class AppInstance implements AutoCloseable {
         this.process = process;
     }
 
-    static AppInstance start(int port, String... systemProperties) throws IOException, InterruptedException {
+    public static AppInstance start(int port, String... systemProperties) throws IOException, InterruptedException {
         AppInstance instance = new AppInstance(port, launch(port, systemProperties));
         instance.awaitReady(Duration.ofSeconds(90));
         return instance;
@@ -30,7 +30,7 @@ final class AppInstance implements AutoCloseable {
     /**
      * @return what this instance logged so far
      */
-    String log() throws IOException {
+    public String log() throws IOException {
         return java.nio.file.Files.readString(log(port));
     }
 
@@ -51,7 +51,7 @@ final class AppInstance implements AutoCloseable {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(logFile).start();
     }
 
-    String baseUri() {
+    public String baseUri() {
         return "http://127.0.0.1:" + port;
     }
 
