@@ -179,10 +179,6 @@ public final class SessionAccess {
         return runtime.store();
     }
 
-    public Duration storeTimeout() {
-        return runtime.calls().timeout();
-    }
-
     private static RequestSession current() {
         RequestSession session = CurrentSession.find();
         if (session == null) {

@@ -1,6 +1,5 @@
 package io.quarkiverse.novasession.test.auth;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -155,9 +154,5 @@ public class AuthEndpoints {
 
     private String who() {
         return identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-    }
-
-    static String roles(String... roles) {
-        return Arrays.stream(roles).sorted().collect(Collectors.joining(", ", "[", "]"));
     }
 }

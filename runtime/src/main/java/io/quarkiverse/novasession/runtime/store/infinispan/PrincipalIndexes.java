@@ -1,7 +1,6 @@
 package io.quarkiverse.novasession.runtime.store.infinispan;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -9,11 +8,8 @@ import java.util.function.UnaryOperator;
 import org.infinispan.client.hotrod.Flag;
 import org.infinispan.client.hotrod.MetadataValue;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkiverse.novasession.runtime.store.PrincipalIndexJson;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -28,9 +24,6 @@ final class PrincipalIndexes {
     /** Keys of the index entries; a session's store key is hex, so none starts with this. */
     static final String PREFIX = "principal:";
     private static final int MAX_ATTEMPTS = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> ENTRIES = new TypeReference<>() {
-    };
 
     private final SessionCache cache;
 
@@ -44,7 +37,7 @@ final class PrincipalIndexes {
 
     Uni<Map<String, String>> entries(String principalKey) {
         String key = PREFIX + principalKey;
-        return cache.call(remote -> remote.getAsync(key)).map(PrincipalIndexes::parse);
+        return cache.call(remote -> remote.getAsync(key)).map(PrincipalIndexJson::parse);
     }
 
     Uni<Map<String, String>> update(String principalKey, UnaryOperator<Map<String, String>> change, Duration lifespan) {
@@ -54,7 +47,7 @@ final class PrincipalIndexes {
     private Uni<Map<String, String>> attempt(String key, UnaryOperator<Map<String, String>> change, long lifespanMillis,
             int attempt) {
         return cache.call(remote -> remote.getWithMetadataAsync(key)).chain(found -> {
-            Map<String, String> next = change.apply(parse(found == null ? null : found.getValue()));
+            Map<String, String> next = change.apply(PrincipalIndexJson.parse(found == null ? null : found.getValue()));
             Uni<Boolean> written = write(key, found, next, lifespanMillis);
             return written.chain(done -> {
                 if (done) {
@@ -74,7 +67,7 @@ final class PrincipalIndexes {
             if (next.isEmpty()) {
                 return Uni.createFrom().item(true);
             }
-            String text = text(next);
+            String text = PrincipalIndexJson.text(next);
             return cache.call(remote -> remote.withFlags(Flag.FORCE_RETURN_VALUE)
                     .putIfAbsentAsync(key, text, lifespanMillis, TimeUnit.MILLISECONDS)).map(previous -> previous == null);
         }
@@ -82,28 +75,8 @@ final class PrincipalIndexes {
         if (next.isEmpty()) {
             return cache.call(remote -> remote.removeWithVersionAsync(key, version));
         }
-        String text = text(next);
+        String text = PrincipalIndexJson.text(next);
         return cache.call(remote -> remote.replaceWithVersionAsync(key, text, version, lifespanMillis,
                 TimeUnit.MILLISECONDS, 0, TimeUnit.MILLISECONDS));
-    }
-
-    private static Map<String, String> parse(String text) {
-        if (text == null) {
-            return new LinkedHashMap<>();
-        }
-        try {
-            return JSON.readValue(text, ENTRIES);
-        } catch (JsonProcessingException e) {
-            // a damaged index is rebuilt by the next logins rather than blocking them for ever
-            return new LinkedHashMap<>();
-        }
-    }
-
-    private static String text(Map<String, String> entries) {
-        try {
-            return JSON.writeValueAsString(entries);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

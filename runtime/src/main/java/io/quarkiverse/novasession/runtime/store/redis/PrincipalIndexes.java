@@ -1,17 +1,13 @@
 package io.quarkiverse.novasession.runtime.store.redis;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkiverse.novasession.NovaSessionStoreException;
+import io.quarkiverse.novasession.runtime.store.PrincipalIndexJson;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
@@ -28,9 +24,6 @@ import io.vertx.mutiny.redis.client.Response;
 final class PrincipalIndexes {
 
     private static final int MAX_ATTEMPTS = 64;
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<LinkedHashMap<String, String>> ENTRIES = new TypeReference<>() {
-    };
 
     /**
      * KEYS: the index. ARGV: the text it was read with ('' for absent), the new text ('' to remove it), its time to
@@ -66,7 +59,7 @@ final class PrincipalIndexes {
     }
 
     Uni<Map<String, String>> entries(String principalKey) {
-        return read(key(principalKey)).map(PrincipalIndexes::parse);
+        return read(key(principalKey)).map(PrincipalIndexJson::parse);
     }
 
     Uni<Map<String, String>> update(String principalKey, UnaryOperator<Map<String, String>> change, Duration lifespan) {
@@ -81,8 +74,8 @@ final class PrincipalIndexes {
     private Uni<Map<String, String>> attempt(String key, UnaryOperator<Map<String, String>> change, String ttlMillis,
             int attempt) {
         return read(key).chain(found -> {
-            Map<String, String> next = change.apply(parse(found));
-            String text = next.isEmpty() ? "" : text(next);
+            Map<String, String> next = change.apply(PrincipalIndexJson.parse(found));
+            String text = next.isEmpty() ? "" : PrincipalIndexJson.text(next);
             return call.apply(COMPARE_AND_SET.run(redis, List.of(key), List.of(found == null ? "" : found, text,
                     ttlMillis))).chain(written -> {
                         if (written.toLong() == 1) {
@@ -95,25 +88,5 @@ final class PrincipalIndexes {
                         return attempt(key, change, ttlMillis, attempt + 1);
                     });
         });
-    }
-
-    private static Map<String, String> parse(String text) {
-        if (text == null || text.isEmpty()) {
-            return new LinkedHashMap<>();
-        }
-        try {
-            return JSON.readValue(text, ENTRIES);
-        } catch (JsonProcessingException e) {
-            // a damaged index is rebuilt by the next logins rather than blocking them for ever
-            return new LinkedHashMap<>();
-        }
-    }
-
-    private static String text(Map<String, String> entries) {
-        try {
-            return JSON.writeValueAsString(entries);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
