@@ -49,11 +49,17 @@ bench_cookie_of() {
       | sed -n "s/^[Ss]et-[Cc]ookie: \($2=[^;]*\).*/\1/p" | head -1
 }
 
-# bench_wrk SECONDS PATH COOKIE OUT: one wrk run (COOKIE may be empty: no Cookie header); the report goes to OUT
+# bench_wrk SECONDS PATH COOKIE OUT: one wrk run (COOKIE may be empty: no Cookie header; @FILE: every request one of
+# the cookies of FILE, one per line, see many.lua); the report goes to OUT
 bench_wrk() {
-   local args=(-t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$1s" --latency)
-   [ -n "$3" ] && args+=(-H "Cookie: $3")
-   wrk "${args[@]}" "http://127.0.0.1:$BENCH_PORT$2" > "$4"
+   local args=(-t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"$1s" --latency) script=()
+   if [[ "$3" == @* ]]; then
+      args+=(-s "$(dirname "${BASH_SOURCE[0]}")/many.lua")
+      script=(-- "${3#@}")
+   elif [ -n "$3" ]; then
+      args+=(-H "Cookie: $3")
+   fi
+   wrk "${args[@]}" "http://127.0.0.1:$BENCH_PORT$2" "${script[@]}" > "$4"
    # failed requests end the benchmark; requests slower than wrk's 2 s timeout are a result, noted with the run
    if grep -q -E 'Non-2xx|Socket errors: connect [1-9]|read [1-9]|write [1-9]' "$4"; then
       echo "errors during the run of $2:" >&2; cat "$4" >&2; return 1
@@ -63,6 +69,13 @@ bench_wrk() {
    if [ -n "$timeouts" ]; then
       echo "$2: $timeouts requests over wrk's 2 s timeout in a $1 s run" >> "${BENCH_TIMEOUTS:-/dev/stderr}"
    fi
+}
+
+# bench_cookies_of N PATH NAME FILE: N new sessions, each the cookie of one GET of PATH, into FILE ("NAME=value" lines)
+bench_cookies_of() {
+   local i
+   : > "$4"
+   for i in $(seq 1 "$1"); do bench_cookie_of "$2" "$3" >> "$4"; done
 }
 
 # bench_requests_of N PATH [COOKIE]: N new sessions through PATH, for heap per session. wrk stops each thread after its

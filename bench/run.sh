@@ -6,7 +6,7 @@
 # Then heap per session end to end (sessions created through HTTP, ours and the peer's in one JVM) and at store level;
 # then, with --infinispan, the Infinispan store against a local two-node cluster, with its Hot Rod calls per request
 # kind, and with --redis the Redis store against a local standalone server, with its Redis calls (round trips) per
-# request kind; with both, a table of the two side by side. Writes bench/target/results.md (and
+# request kind, each with one shared session and with many; with both, a table of the two side by side. Writes bench/target/results.md (and
 # bench/target/ratios.svg with gnuplot) and prints it. bench/profile.sh profiles one scenario with JFR.
 #
 #   bench/run.sh [--infinispan] [--redis] [--no-memory] [--rounds N] [--seconds N] [--warmup N] [--connections N]
@@ -26,7 +26,8 @@
 #   --sessions N      sessions created for heap per session (default 100000)
 #   --no-build        use the packaged applications as they are
 #   --help            this text
-#   BENCH_PORT (default 8097), BENCH_HEAP (application heap, default 1g)
+#   BENCH_PORT (default 8097), BENCH_HEAP (application heap, default 1g), MANY_SESSIONS (sessions of the shared
+#   stores' many-sessions scenarios, default 1000: each request one of them, instead of all sharing one)
 set -euo pipefail
 usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 cd "$(dirname "$0")/.."
@@ -36,6 +37,8 @@ rounds=${ROUNDS:-3}
 seconds=10
 warmup=3
 sessions=100000
+# the shared stores' many-sessions scenarios: sessions made beforehand, every request one of them
+MANY_SESSIONS=${MANY_SESSIONS:-1000}
 infinispan=false
 redis=false
 memory=true
@@ -336,12 +339,14 @@ under_load() { # store id -> calls per request over the measured runs of id
    printf '%.2f' "$(echo "$calls / $requests" | bc -l)"
 }
 # the scenarios of a shared store, their ids prefixed with P (the first letter of the store's name)
-store_scenarios() { # P ours counter
+store_scenarios() { # P ours counter many-file
    echo "$1bare|bare route, before the session filter: no session layer|/bench/bare|$2"
    echo "$1a|(a) baseline: never touches its session|/bench/baseline|$2"
    echo "$1b|(b) read one value of a shared session|/bench/read|$2"
+   echo "$1mb|(b) read, each request one of $MANY_SESSIONS sessions|/bench/read|@$4"
    echo "$1c|(c) blind write of one value|/bench/write|$2"
    echo "$1f|(f) read a counter, write it back|/bench/counter|$3"
+   echo "$1mf|(f) read a counter, write it back, each request one of $MANY_SESSIONS sessions|/bench/counter|@$4"
    echo "$1d|(d) new visitor, no cookie, reads|/bench/read|"
    echo "$1h|(h) new visitor, no cookie, first write|/bench/write|"
 }
@@ -368,8 +373,12 @@ store_section() {
    seq_d=$(per_request /bench/read "")
    seq_h=$(per_request /bench/write "")
    seq_i=$(first_write)
+   # many sessions: each written (the value (b) reads) and counted once, and every request of a run one of them
+   local many="$out/many-$store.txt" c
+   bench_cookies_of "$MANY_SESSIONS" /bench/write session_id "$many"
+   while read -r c; do curl -s -o /dev/null -H "Cookie: $c" "http://127.0.0.1:$BENCH_PORT/bench/counter"; done < "$many"
    local store_scenarios_=()
-   mapfile -t store_scenarios_ < <(store_scenarios "$p" "$ours" "$counter")
+   mapfile -t store_scenarios_ < <(store_scenarios "$p" "$ours" "$counter" "$many")
    for s in "${store_scenarios_[@]}"; do
       IFS='|' read -r _ _ path cookie <<< "$s"
       bench_wrk 4 "$path" "$cookie" "$out/wrk-warmup.txt"
@@ -388,8 +397,10 @@ store_section() {
       echo "| --- | ---: | ---: | ---: |"
       echo "| (a) never touches its session | 0 | $seq_a | $(under_load "$store" "${p}a") |"
       echo "| (b) read | 1 | $seq_b | $(under_load "$store" "${p}b") |"
+      echo "| (b) read, many sessions | 1 | | $(under_load "$store" "${p}mb") |"
       echo "| (c) blind write of one value | | $seq_c | $(under_load "$store" "${p}c") |"
       echo "| (f) read, then write back | 2 | $seq_f | $(under_load "$store" "${p}f") |"
+      echo "| (f) read, then write back, many sessions | 2 | | $(under_load "$store" "${p}mf") |"
       echo "| (d) new visitor, reads | 0 | $seq_d | $(under_load "$store" "${p}d") |"
       echo "| (h) new visitor, first write | 1 | $seq_h | $(under_load "$store" "${p}h") |"
       echo "| first write of an id the browser got from an earlier request | 1 | $seq_i | |"
@@ -446,7 +457,8 @@ if [ "$infinispan" = true ] && [ "$redis" = true ]; then
       echo "| scenario | Infinispan, median ratio | Hot Rod calls per request | Redis, median ratio | Redis calls per request |"
       echo "| --- | ---: | ---: | ---: | ---: |"
       for s in "a|(a) baseline: never touches its session" "b|(b) read one value of a shared session" \
-         "c|(c) blind write of one value" "f|(f) read a counter, write it back" "d|(d) new visitor, no cookie, reads" \
+         "mb|(b) read, many sessions" "c|(c) blind write of one value" "f|(f) read a counter, write it back" \
+         "mf|(f) read, write back, many sessions" "d|(d) new visitor, no cookie, reads" \
          "h|(h) new visitor, no cookie, first write"; do
          IFS='|' read -r id label <<< "$s"
          printf '| %s | **%.2f** | %s | **%.2f** | %s |\n' "$label" "$(median_ratio "i$id" ibare)" \

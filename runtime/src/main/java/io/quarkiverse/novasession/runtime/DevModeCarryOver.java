@@ -15,7 +15,7 @@ import io.quarkus.runtime.LaunchMode;
 public final class DevModeCarryOver {
 
     private static volatile String signingSecret;
-    private static volatile Map<String, Map<String, String>> memorySessions;
+    private static volatile Map<?, ?> memorySessions;
 
     private DevModeCarryOver() {
     }
@@ -54,19 +54,19 @@ public final class DevModeCarryOver {
      *
      * @param sessions the store's entries by store key; kept as given, the caller gives them up
      */
-    public static void keepMemorySessions(Map<String, Map<String, String>> sessions) {
+    public static void keepMemorySessions(Map<?, ?> sessions) {
         keepMemorySessions(LaunchMode.current(), sessions);
     }
 
-    static void keepMemorySessions(LaunchMode mode, Map<String, Map<String, String>> sessions) {
+    static void keepMemorySessions(LaunchMode mode, Map<?, ?> sessions) {
         memorySessions = keeps(mode) ? sessions : null;
     }
 
     /**
      * @return the sessions the previous start kept, once (the next call answers null), or null
      */
-    public static synchronized Map<String, Map<String, String>> takeMemorySessions() {
-        Map<String, Map<String, String>> kept = memorySessions;
+    public static synchronized Map<?, ?> takeMemorySessions() {
+        Map<?, ?> kept = memorySessions;
         memorySessions = null;
         return kept;
     }

@@ -33,6 +33,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     private final int maxKeyLength;
     /** Resolved at the first session operation: with sessions disabled there is none, and no runtime either. */
     private final Instance<SessionRuntime> runtime;
+    private volatile SessionRuntime resolvedRuntime;
 
     ReactiveNovaSessionImpl(ObjectMapper mapper, NovaSessionBuildTimeConfig buildConfig, NovaSessionConfig config,
             Instance<SessionRuntime> runtime) {
@@ -55,8 +56,7 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
 
     @Override
     public <T> Uni<Optional<T>> get(String key, Class<T> type) {
-        return Uni.createFrom().deferred(() -> {
-            RequestSession session = current();
+        return new SessionOperation<>(this, session -> {
             SessionValues.checkKey(key);
             if (type == null) {
                 throw new IllegalArgumentException("Session value type must not be null");
@@ -65,14 +65,13 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
                 // never stored: a key this long is refused by set
                 return Uni.createFrom().item(Optional.<T> empty());
             }
-            return lifecycle().read(session, key).map(found -> found.map(text -> values.read(key, text, type)));
+            return lifecycle().read(session, key).map(found -> found.map(text -> values.read(key, text, type))).uni();
         });
     }
 
     @Override
     public Uni<Void> set(String key, Object value) {
-        return Uni.createFrom().deferred(() -> {
-            RequestSession session = current();
+        return new SessionOperation<>(this, session -> {
             SessionValues.checkKey(key);
             SessionValues.checkValue(key, value);
             if (key.length() > maxKeyLength) {
@@ -88,36 +87,29 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
                         + " characters of JSON, over quarkus.nova-session.max-value-size=" + maxValueSize
                         + ": nothing was stored");
             }
-            return lifecycle().write(session, key, json);
+            return lifecycle().write(session, key, json).uni();
         });
     }
 
     @Override
     public Uni<Void> delete(String key) {
-        return Uni.createFrom().deferred(() -> {
-            RequestSession session = current();
+        return new SessionOperation<>(this, session -> {
             SessionValues.checkKey(key);
             if (key.length() > maxKeyLength) {
                 return DONE;
             }
-            return lifecycle().deleteKey(session, key);
+            return lifecycle().deleteKey(session, key).uni();
         });
     }
 
     @Override
     public Uni<String> rotate() {
-        return Uni.createFrom().deferred(() -> {
-            RequestSession session = current();
-            return lifecycle().rotate(session);
-        });
+        return new SessionOperation<>(this, session -> lifecycle().rotate(session).uni());
     }
 
     @Override
     public Uni<Void> delete() {
-        return Uni.createFrom().deferred(() -> {
-            RequestSession session = current();
-            return lifecycle().end(session);
-        });
+        return new SessionOperation<>(this, session -> lifecycle().end(session).uni());
     }
 
     private SessionLifecycle lifecycle() {
@@ -125,7 +117,13 @@ public class ReactiveNovaSessionImpl implements ReactiveNovaSession {
     }
 
     SessionRuntime runtime() {
-        return runtime.get();
+        SessionRuntime resolved = resolvedRuntime;
+        if (resolved == null) {
+            // looked up once: an Instance lookup on every operation showed in the read path's allocations
+            resolved = runtime.get();
+            resolvedRuntime = resolved;
+        }
+        return resolved;
     }
 
     /**

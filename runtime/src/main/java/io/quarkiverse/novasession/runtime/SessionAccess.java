@@ -57,7 +57,7 @@ public final class SessionAccess {
         if (session == null || session.id() == null || !SessionIdSigner.loggedIn(session.id())) {
             return NO_IDENTITY;
         }
-        return runtime.lifecycle().read(session, NovaSessionStore.IDENTITY_KEY);
+        return runtime.lifecycle().read(session, NovaSessionStore.IDENTITY_KEY).uni();
     }
 
     /**
@@ -68,7 +68,7 @@ public final class SessionAccess {
         if (session.id() == null || !SessionIdSigner.loggedIn(session.id())) {
             return NO_IDENTITY;
         }
-        return runtime.lifecycle().read(session, NovaSessionStore.IDENTITY_KEY);
+        return runtime.lifecycle().read(session, NovaSessionStore.IDENTITY_KEY).uni();
     }
 
     /**
@@ -78,28 +78,28 @@ public final class SessionAccess {
      */
     public Uni<String> rotate() {
         RequestSession session = current();
-        return runtime.lifecycle().rotate(session, true).map(ignored -> session.storeKey());
+        return runtime.lifecycle().rotate(session, true).map(ignored -> session.storeKey()).uni();
     }
 
     /**
      * Keeps {@code identity} in the current request's session, creating it if it holds nothing yet.
      */
     public Uni<Void> keepIdentity(String identity) {
-        return runtime.lifecycle().write(current(), NovaSessionStore.IDENTITY_KEY, identity);
+        return runtime.lifecycle().write(current(), NovaSessionStore.IDENTITY_KEY, identity).uni();
     }
 
     /**
      * Ends the current request's session; the response expires its cookie.
      */
     public Uni<Void> endCurrent(NovaSessionDestroyed.Cause cause) {
-        return runtime.lifecycle().end(current(), cause);
+        return runtime.lifecycle().end(current(), cause).uni();
     }
 
     /**
      * Removes the identity from the current request's session (a login the per-principal limit refused).
      */
     public Uni<Void> dropIdentity() {
-        return runtime.lifecycle().deleteKey(current(), NovaSessionStore.IDENTITY_KEY);
+        return runtime.lifecycle().deleteKey(current(), NovaSessionStore.IDENTITY_KEY).uni();
     }
 
     /**

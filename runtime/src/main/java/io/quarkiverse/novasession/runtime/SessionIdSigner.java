@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
@@ -43,8 +42,17 @@ public final class SessionIdSigner {
     private static final long LOGGED_IN = 1L << (8 * TIME_BYTES - 1);
     private static final String ALGORITHM = "HmacSHA256";
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-    private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The random bytes of new ids, from a DRBG (NIST SP 800-90A, seeded by the system's entropy) of each thread: the
+     * JDK's default {@code NativePRNG} reads the kernel under one lock shared by every event loop, which showed on the
+     * path of new visitors.
+     */
+    private static final ThreadLocal<SecureRandom> ID_RANDOM = ThreadLocal.withInitial(SessionIdSigner::newIdRandom);
+    /** The bytes of the id being checked: every request with a cookie decodes one, into this thread's buffer. */
+    private static final ThreadLocal<byte[]> DECODED_ID = ThreadLocal.withInitial(() -> new byte[SIGNED_BYTES + MAC_BYTES]);
+    /** A whole HMAC-SHA256, of which the first {@value #MAC_BYTES} bytes are the id's. */
+    private static final ThreadLocal<byte[]> EXPECTED_MAC = ThreadLocal.withInitial(() -> new byte[32]);
 
     private final List<SecretKeySpec> keys;
     private final ThreadLocal<List<Mac>> macs;
@@ -99,13 +107,15 @@ public final class SessionIdSigner {
      */
     public String generate(long sessionStart, boolean loggedIn) {
         byte[] id = new byte[SIGNED_BYTES + MAC_BYTES];
-        RANDOM.nextBytes(id);
+        ID_RANDOM.get().nextBytes(id);
         long time = loggedIn ? sessionStart | LOGGED_IN : sessionStart;
         for (int i = 0; i < TIME_BYTES; i++) {
             id[RANDOM_BYTES + i] = (byte) (time >>> (8 * (TIME_BYTES - 1 - i)));
         }
-        byte[] mac = macs.get().get(0).doFinal(Arrays.copyOf(id, SIGNED_BYTES));
-        System.arraycopy(mac, 0, id, SIGNED_BYTES, MAC_BYTES);
+        Mac mac = macs.get().get(0);
+        mac.update(id, 0, SIGNED_BYTES);
+        byte[] full = mac.doFinal();
+        System.arraycopy(full, 0, id, SIGNED_BYTES, MAC_BYTES);
         return ENCODER.encodeToString(id);
     }
 
@@ -126,11 +136,10 @@ public final class SessionIdSigner {
     }
 
     private static long signedTime(String id) {
-        // every request with a session cookie asks: decode only the 8 characters that hold the 6 bytes of the start
-        byte[] bytes = DECODER.decode(id.substring(START_FIRST_CHAR, START_FIRST_CHAR + START_CHARS));
+        // every request with a session cookie asks: the 8 characters that hold the 6 bytes of the start, read in place
         long start = 0;
-        for (int i = 0; i < TIME_BYTES; i++) {
-            start = (start << 8) | (bytes[i] & 0xFF);
+        for (int i = START_FIRST_CHAR; i < START_FIRST_CHAR + START_CHARS; i++) {
+            start = (start << 6) | SessionIds.indexOf(id.charAt(i));
         }
         return start;
     }
@@ -142,16 +151,50 @@ public final class SessionIdSigner {
         if (!isWellFormed(value)) {
             return false;
         }
-        byte[] id = DECODER.decode(value.toString());
-        byte[] signed = Arrays.copyOf(id, SIGNED_BYTES);
-        byte[] presented = Arrays.copyOfRange(id, SIGNED_BYTES, SIGNED_BYTES + MAC_BYTES);
+        byte[] id = DECODED_ID.get();
+        decode(value, id);
+        byte[] expected = EXPECTED_MAC.get();
         for (Mac mac : macs.get()) {
-            byte[] expected = Arrays.copyOf(mac.doFinal(signed), MAC_BYTES);
-            if (MessageDigest.isEqual(expected, presented)) {
+            // the MAC of the id's first bytes, into a buffer of this thread: no copy of the id, no new array
+            mac.update(id, 0, SIGNED_BYTES);
+            try {
+                mac.doFinal(expected, 0);
+            } catch (javax.crypto.ShortBufferException e) {
+                throw new IllegalStateException(e);
+            }
+            if (sameMac(expected, id)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Decodes a well-formed id ({@link #isWellFormed}): four characters to three bytes, and the last two to one.
+     */
+    private static void decode(CharSequence value, byte[] into) {
+        int at = 0;
+        for (int i = 0; i + 4 <= LENGTH; i += 4) {
+            int group = SessionIds.indexOf(value.charAt(i)) << 18 | SessionIds.indexOf(value.charAt(i + 1)) << 12
+                    | SessionIds.indexOf(value.charAt(i + 2)) << 6 | SessionIds.indexOf(value.charAt(i + 3));
+            into[at++] = (byte) (group >> 16);
+            into[at++] = (byte) (group >> 8);
+            into[at++] = (byte) group;
+        }
+        into[at] = (byte) (SessionIds.indexOf(value.charAt(LENGTH - 2)) << 2
+                | SessionIds.indexOf(value.charAt(LENGTH - 1)) >> 4);
+    }
+
+    /**
+     * Compares the presented MAC with the expected one in time that does not depend on where they differ, as
+     * {@link MessageDigest#isEqual} does.
+     */
+    private static boolean sameMac(byte[] expected, byte[] id) {
+        int difference = 0;
+        for (int i = 0; i < MAC_BYTES; i++) {
+            difference |= expected[i] ^ id[SIGNED_BYTES + i];
+        }
+        return difference == 0;
     }
 
     /**
@@ -168,6 +211,14 @@ public final class SessionIdSigner {
         }
         // 54 characters hold 324 bits: the four lowest bits of the last one are padding and must be zero
         return (SessionIds.indexOf(value.charAt(LENGTH - 1)) & 0b1111) == 0;
+    }
+
+    private static SecureRandom newIdRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (GeneralSecurityException e) {
+            return new SecureRandom();
+        }
     }
 
     private List<Mac> newMacs() {

@@ -25,12 +25,13 @@ import io.smallrye.mutiny.Uni;
 /**
  * A request's session against the store: the first read of a cookie's id (live, free, ended or expired), the first
  * write that creates a session, the writes that must never reach a session another request ended, the end of a
- * session, and rotation. It knows nothing of JSON values or of any particular store.
+ * session, and rotation. It knows nothing of JSON values or of any particular store. Its steps are {@link Answer}s, so
+ * that on an in-process store an operation runs straight through.
  */
 final class SessionLifecycle {
 
-    private static final Uni<Optional<String>> ABSENT = Uni.createFrom().item(Optional.empty());
-    private static final Uni<Void> DONE = Uni.createFrom().voidItem();
+    private static final Answer<Optional<String>> ABSENT = Answer.known(Optional.empty());
+    private static final Answer<Void> DONE = Answer.done();
     private static final List<String> LAST_SEEN_ONLY = List.of(NovaSessionStore.LAST_SEEN_KEY);
     private static final List<String> LAST_SEEN_AND_KEYS = List.of(NovaSessionStore.LAST_SEEN_KEY,
             NovaSessionStore.KEYS_KEY);
@@ -55,14 +56,14 @@ final class SessionLifecycle {
     /**
      * @return the value of {@code key} (JSON text) in the request's session, or empty
      */
-    Uni<Optional<String>> read(RequestSession session, String key) {
+    Answer<Optional<String>> read(RequestSession session, String key) {
         return switch (session.state()) {
             case NONE -> ABSENT;
             // an id from this request is known to nobody else: nothing can be stored under it but by this request
             case FREE -> session.issuedHere() ? ABSENT : verify(session, key);
             case LIVE -> {
                 String storeKey = session.storeKey();
-                yield calls.call(Operation.GET_VALUE, () -> store.getValue(storeKey, key));
+                yield calls.answer(Operation.GET_VALUE, () -> store.getValue(storeKey, key));
             }
             case UNVERIFIED -> verify(session, key);
         };
@@ -71,8 +72,8 @@ final class SessionLifecycle {
     /**
      * Completes once the session's state in the store is known.
      */
-    Uni<Void> verified(RequestSession session) {
-        return session.state() == State.UNVERIFIED ? verify(session, null).replaceWithVoid() : DONE;
+    Answer<Void> verified(RequestSession session) {
+        return session.state() == State.UNVERIFIED ? verify(session, null).ignoreItem() : DONE;
     }
 
     /**
@@ -83,12 +84,12 @@ final class SessionLifecycle {
      * request of a page its own new session. A live session has its last-seen time refreshed at most once per touch
      * interval.
      */
-    private Uni<Optional<String>> verify(RequestSession session, String key) {
+    private Answer<Optional<String>> verify(RequestSession session, String key) {
         String id = session.id();
         String storeKey = session.storeKey();
         List<String> keys = keysToRead(key);
-        return calls.call(Operation.GET_VALUES, () -> store.getValues(storeKey, keys))
-                .onFailure(SessionEndedException.class).recoverWithItem(() -> null)
+        return calls.answer(Operation.GET_VALUES, () -> store.getValues(storeKey, keys))
+                .recover(SessionEndedException.class, () -> null)
                 .chain(found -> {
                     if (found == null) {
                         metrics.rejected(Rejection.ENDED);
@@ -110,7 +111,7 @@ final class SessionLifecycle {
                     long lastSeen = seen.map(SessionLifecycle::millis).orElse(0L);
                     if (runtime.idleTooLong(lastSeen)) {
                         metrics.rejected(Rejection.EXPIRED);
-                        return calls.call(Operation.END_SESSION, () -> store.endSession(storeKey)).map(existed -> {
+                        return calls.answer(Operation.END_SESSION, () -> store.endSession(storeKey)).map(existed -> {
                             if (existed) {
                                 events.expired(storeKey);
                             }
@@ -123,12 +124,12 @@ final class SessionLifecycle {
                     }
                     session.live(id);
                     if (!runtime.dueForTouch(lastSeen)) {
-                        return Uni.createFrom().item(value);
+                        return Answer.known(value);
                     }
                     Map<String, String> touch = Map.of(NovaSessionStore.LAST_SEEN_KEY, Long.toString(runtime.now()));
-                    return calls.call(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, touch, false))
+                    return calls.answer(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, touch, false))
                             .map(ignored -> value)
-                            .onFailure(SessionEndedException.class).recoverWithItem(() -> {
+                            .recover(SessionEndedException.class, () -> {
                                 // ended by another request between the read and the touch: what was read is gone
                                 metrics.rejected(Rejection.ENDED);
                                 session.ended(id, replacement(session));
@@ -153,15 +154,15 @@ final class SessionLifecycle {
      * request deleted or rotated it cannot bring it back: it fails with {@link SessionEndedException}, and the
      * response gives the visitor a fresh session.
      */
-    Uni<Void> write(RequestSession session, String key, String json) {
+    Answer<Void> write(RequestSession session, String key, String json) {
         if (runtime.keepsKeyIndex()) {
-            return session.afterPreviousWrite(() -> writeNow(session, key, json));
+            return Answer.pending(session.afterPreviousWrite(() -> writeNow(session, key, json).uni()));
         }
         return writeNow(session, key, json);
     }
 
-    private Uni<Void> writeNow(RequestSession session, String key, String json) {
-        return verified(session).chain(() -> {
+    private Answer<Void> writeNow(RequestSession session, String key, String json) {
+        return verified(session).chain(ignored -> {
             if (session.state() == State.NONE) {
                 session.startIfNone(runtime.ids().generate());
             }
@@ -173,9 +174,9 @@ final class SessionLifecycle {
                     values = withKeyIndex(session, values, key);
                 }
                 Map<String, String> update = values;
-                return refusals(calls.call(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, update, false)))
-                        .onFailure(SessionEndedException.class).invoke(() -> session.ended(id, replacement(session)))
-                        .replaceWithVoid();
+                return refusals(calls.answer(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, update, false)))
+                        .onFailure(SessionEndedException.class, ended -> session.ended(id, replacement(session)))
+                        .ignoreItem();
             }
             if (!session.issuedHere() && runtime.freeTooLong(id)) {
                 // the request waited past the id's time to hold a first write: it is expired, the write goes to a new one
@@ -190,22 +191,22 @@ final class SessionLifecycle {
                 first = withKeyIndex(session, first, key);
             }
             Map<String, String> creation = first;
-            return refusals(calls.call(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, creation, true)))
-                    .onFailure(SessionEndedException.class).invoke(() -> session.ended(id, replacement(session)))
+            return refusals(calls.answer(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, creation, true)))
+                    .onFailure(SessionEndedException.class, ended -> session.ended(id, replacement(session)))
                     .invoke(created -> {
                         session.live(id);
                         if (created && session.firstToAnnounce(id)) {
                             events.created(storeKey);
                         }
-                    }).replaceWithVoid();
+                    }).ignoreItem();
         });
     }
 
     /**
      * Counts the writes the store refused: to a session another request ended, or past a limit.
      */
-    private Uni<Boolean> refusals(Uni<Boolean> write) {
-        return write.onFailure().invoke(failure -> {
+    private Answer<Boolean> refusals(Answer<Boolean> write) {
+        return write.onFailure(Throwable.class, failure -> {
             if (failure instanceof SessionEndedException) {
                 metrics.rejected(Rejection.ENDED);
             } else if (failure instanceof SessionLimitException) {
@@ -217,15 +218,15 @@ final class SessionLifecycle {
     /**
      * Removes one key; never creates a session.
      */
-    Uni<Void> deleteKey(RequestSession session, String key) {
-        return verified(session).chain(() -> {
+    Answer<Void> deleteKey(RequestSession session, String key) {
+        return verified(session).chain(ignored -> {
             boolean mayHold = session.state() == State.LIVE
                     || (session.state() == State.FREE && !session.issuedHere());
             if (!mayHold) {
                 return DONE;
             }
             String storeKey = session.storeKey();
-            return calls.call(Operation.DELETE_VALUE, () -> store.deleteValue(storeKey, key));
+            return calls.answer(Operation.DELETE_VALUE, () -> store.deleteValue(storeKey, key));
         });
     }
 
@@ -233,11 +234,11 @@ final class SessionLifecycle {
      * Ends the whole session. An id this request issued holds nothing, and an id that holds nothing stays as it is:
      * neither costs a write or an event.
      */
-    Uni<Void> end(RequestSession session) {
+    Answer<Void> end(RequestSession session) {
         return end(session, NovaSessionDestroyed.Cause.DELETED);
     }
 
-    Uni<Void> end(RequestSession session, NovaSessionDestroyed.Cause cause) {
+    Answer<Void> end(RequestSession session, NovaSessionDestroyed.Cause cause) {
         State state = session.state();
         String id = session.id();
         if (state == State.NONE) {
@@ -248,19 +249,19 @@ final class SessionLifecycle {
             return DONE;
         }
         String storeKey = session.storeKey();
-        return calls.call(Operation.END_SESSION, () -> store.endSession(storeKey)).invoke(existed -> {
+        return calls.answer(Operation.END_SESSION, () -> store.endSession(storeKey)).invoke(existed -> {
             session.deleted(id);
             if (existed) {
                 events.destroyed(storeKey, cause);
             }
-        }).replaceWithVoid();
+        }).ignoreItem();
     }
 
     /**
      * Gives the session a new id. A live session keeps its data and its start (rotation never extends the absolute
      * timeout); anything else, an empty or ended session included, starts a fresh session clock.
      */
-    Uni<String> rotate(RequestSession session) {
+    Answer<String> rotate(RequestSession session) {
         return rotate(session, false);
     }
 
@@ -268,10 +269,10 @@ final class SessionLifecycle {
      * @param forLogin whether the new id is a login's: it is then marked as one, as is the id of a logged-in session
      *        rotated again
      */
-    Uni<String> rotate(RequestSession session, boolean forLogin) {
-        return verified(session).chain(() -> {
+    Answer<String> rotate(RequestSession session, boolean forLogin) {
+        return verified(session).chain(ignored -> {
             if (session.state() != State.LIVE) {
-                return Uni.createFrom().item(session.rotatedTo(
+                return Answer.known(session.rotatedTo(
                         runtime.ids().generate(System.currentTimeMillis(), forLogin), false));
             }
             String oldStoreKey = session.storeKey();
@@ -279,19 +280,20 @@ final class SessionLifecycle {
             boolean loggedIn = forLogin || wasLoggedIn;
             String newId = runtime.ids().generate(SessionIdSigner.sessionStart(session.id()), loggedIn);
             String newStoreKey = SessionIds.storeKey(newId);
-            Uni<Boolean> moved = runtime.keepsKeyIndex() ? copy(session, oldStoreKey, newStoreKey)
-                    : calls.call(Operation.RENAME_SESSION, () -> store.renameSession(oldStoreKey, newStoreKey));
+            Answer<Boolean> moved = runtime.keepsKeyIndex() ? Answer.pending(copy(session, oldStoreKey, newStoreKey))
+                    : calls.answer(Operation.RENAME_SESSION, () -> store.renameSession(oldStoreKey, newStoreKey));
             return moved.chain(live -> {
                 if (!live) {
                     // ended by another request meanwhile: nothing to carry over, a fresh session
-                    return Uni.createFrom().item(session.rotatedTo(
+                    return Answer.known(session.rotatedTo(
                             runtime.ids().generate(System.currentTimeMillis(), forLogin), false));
                 }
                 events.destroyed(oldStoreKey, NovaSessionDestroyed.Cause.ROTATED);
                 String rotated = session.rotatedTo(newId, true);
                 // only a logged-in session is known elsewhere (the principal index): any other costs nothing more
-                return wasLoggedIn ? runtime.rotationHook().rotated(oldStoreKey, newStoreKey).replaceWith(rotated)
-                        : Uni.createFrom().item(rotated);
+                return wasLoggedIn
+                        ? Answer.pending(runtime.rotationHook().rotated(oldStoreKey, newStoreKey).replaceWith(rotated))
+                        : Answer.known(rotated);
             });
         });
     }

@@ -102,6 +102,29 @@ final class StoreCalls {
     }
 
     /**
+     * {@link #call} as a step of the session layer: an in-process store's answer is known when this returns, so the
+     * steps after it run at once, without Mutiny operators (see {@link Answer}).
+     */
+    <T> Answer<T> answer(Operation operation, Supplier<Uni<T>> storeCall) {
+        if (!immediate) {
+            return Answer.pending(call(operation, storeCall));
+        }
+        long start = timed ? System.nanoTime() : 0L;
+        Answer<T> answer;
+        try {
+            answer = Answer.of(storeCall.get());
+        } catch (RuntimeException e) {
+            answer = Answer.failed(translate(e));
+        }
+        if (!timed) {
+            return answer;
+        }
+        long nanos = System.nanoTime() - start;
+        return answer.invoke(item -> metrics.storeCall(operation, Outcome.SUCCESS, nanos))
+                .onFailure(Throwable.class, failure -> metrics.storeCall(operation, outcome(failure), nanos));
+    }
+
+    /**
      * Runs a store call nobody waits for (cleaning up after an expired id), with the same bounds; its failure is only
      * logged.
      */

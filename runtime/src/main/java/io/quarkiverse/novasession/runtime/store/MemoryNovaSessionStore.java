@@ -35,8 +35,12 @@ import io.smallrye.mutiny.Uni;
  * Nova's ETS table for one node, made safe to leave running: a Caffeine cache of sessions, each a concurrent map of
  * keys. Sessions expire after {@code idle-timeout} without access (Caffeine's own expiry, run by its scheduler: no
  * thread of ours), and the cache never holds more than {@code memory.max-sessions}. Nothing blocks and every operation
- * completes before it returns. A get or set touches one key and never copies the session; ending or renaming a
- * session is O(1).
+ * completes before it returns. Ending or renaming a session is O(1).
+ * <p>
+ * Heap is what limits a memory store, so sessions are kept small: a session key of the session layer as its 32 bytes
+ * ({@link DigestKey}), and a session of a few short values packed into one byte array ({@link PackedSession}), which a
+ * get scans in place and a set replaces, copying at most {@link PackedSession#MAX_BYTES}. A session that outgrows it
+ * becomes a concurrent map, where a get or set touches one key and never copies the session.
  * <p>
  * An ended session (deleted, rotated away, or found idle by the session layer) is replaced by an end marker, which
  * expires like a session: a write still aimed at it fails with {@link SessionEndedException}. Every change of a
@@ -50,11 +54,12 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
     private static final Uni<Boolean> TRUE = Uni.createFrom().item(true);
     private static final Uni<Boolean> FALSE = Uni.createFrom().item(false);
     private static final SessionEndedException ENDED = new SessionEndedException();
-    /** The end marker: one shared, never-written map, told apart by identity. */
-    private static final Map<String, String> END_MARKER = Map.of();
+    /** The end marker: one shared object, told apart by identity. */
+    private static final Object END_MARKER = new Object();
 
-    private final Cache<String, Map<String, String>> sessions;
-    private final ConcurrentMap<String, Map<String, String>> map;
+    /** Keys: {@link DigestKey#of}; values: a packed session (byte[]), a {@link SessionMap}, or {@link #END_MARKER}. */
+    private final Cache<Object, Object> sessions;
+    private final ConcurrentMap<Object, Object> map;
     private final int maxSessions;
     private final int maxKeys;
     private final NovaSessionStoreContext events;
@@ -75,7 +80,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
     @Inject
     public MemoryNovaSessionStore(NovaSessionConfig config, NovaSessionStoreContext context) {
         this(config.memory().maxSessions(), context.maxKeys(), context.idleTimeout(), context);
-        Map<String, Map<String, String>> kept = DevModeCarryOver.takeMemorySessions();
+        Map<?, ?> kept = DevModeCarryOver.takeMemorySessions();
         if (kept != null) {
             // the sessions of the start before this dev-mode live reload: idle times start again, last-seen times not
             map.putAll(kept);
@@ -101,22 +106,31 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
 
     @Override
     public Uni<Optional<String>> getValue(String storeKey, String key) {
-        Map<String, String> session = sessions.getIfPresent(storeKey);
-        String value = session == null ? null : session.get(key);
+        String value = value(sessions.getIfPresent(DigestKey.of(storeKey)), key);
         return value == null ? ABSENT : Uni.createFrom().item(Optional.of(value));
     }
 
     @Override
     public Uni<List<Optional<String>>> getValues(String storeKey, List<String> keys) {
-        Map<String, String> session = sessions.getIfPresent(storeKey);
+        Object session = sessions.getIfPresent(DigestKey.of(storeKey));
         if (session == END_MARKER) {
             return Uni.createFrom().failure(ENDED);
         }
         List<Optional<String>> values = new ArrayList<>(keys.size());
         for (String key : keys) {
-            values.add(session == null ? Optional.empty() : Optional.ofNullable(session.get(key)));
+            values.add(Optional.ofNullable(value(session, key)));
         }
         return Uni.createFrom().item(values);
+    }
+
+    /**
+     * @param session a live session, the end marker or null
+     */
+    private static String value(Object session, String key) {
+        if (session instanceof byte[] packed) {
+            return PackedSession.get(packed, key);
+        }
+        return session instanceof SessionMap values ? values.get(key) : null;
     }
 
     @Override
@@ -132,7 +146,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
     @Override
     public Uni<Boolean> writeValues(String storeKey, Map<String, String> values, boolean create) {
         Write write = new Write(values, create);
-        map.compute(storeKey, write);
+        map.compute(DigestKey.of(storeKey), write);
         if (write.failure != null) {
             return Uni.createFrom().failure(write.failure);
         }
@@ -146,9 +160,12 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
 
     @Override
     public Uni<Void> deleteValue(String storeKey, String key) {
-        map.computeIfPresent(storeKey, (k, session) -> {
-            if (session != END_MARKER) {
-                session.remove(key);
+        map.computeIfPresent(DigestKey.of(storeKey), (k, session) -> {
+            if (session instanceof byte[] packed) {
+                return PackedSession.without(packed, key);
+            }
+            if (session instanceof SessionMap values) {
+                values.remove(key);
             }
             return session;
         });
@@ -158,7 +175,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
     @Override
     public Uni<Boolean> endSession(String storeKey) {
         boolean[] existed = new boolean[1];
-        map.computeIfPresent(storeKey, (k, session) -> {
+        map.computeIfPresent(DigestKey.of(storeKey), (k, session) -> {
             existed[0] = session != END_MARKER;
             return END_MARKER;
         });
@@ -171,8 +188,8 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
      */
     @Override
     public Uni<Boolean> renameSession(String oldStoreKey, String newStoreKey) {
-        List<Map<String, String>> moved = new ArrayList<>(1);
-        map.computeIfPresent(oldStoreKey, (k, session) -> {
+        List<Object> moved = new ArrayList<>(1);
+        map.computeIfPresent(DigestKey.of(oldStoreKey), (k, session) -> {
             if (session != END_MARKER) {
                 moved.add(session);
             }
@@ -182,7 +199,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
             return FALSE;
         }
         // nobody knows the new key yet (its id has not left this request): a plain put cannot race
-        sessions.put(newStoreKey, moved.get(0));
+        sessions.put(DigestKey.of(newStoreKey), moved.get(0));
         return TRUE;
     }
 
@@ -215,11 +232,18 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
 
     @Override
     public Uni<Optional<Map<String, String>>> sessionValues(String storeKey) {
-        Map<String, String> session = map.get(storeKey);
-        if (session == null || session == END_MARKER) {
-            return Uni.createFrom().item(Optional.empty());
+        Map<String, String> values = copy(map.get(DigestKey.of(storeKey)));
+        return Uni.createFrom().item(Optional.ofNullable(values));
+    }
+
+    /**
+     * @return a sorted copy of a live session's keys and values, or null for the end marker or null
+     */
+    private static Map<String, String> copy(Object session) {
+        if (session instanceof byte[] packed) {
+            return new TreeMap<>(PackedSession.toMap(packed));
         }
-        return Uni.createFrom().item(Optional.of(new TreeMap<>(session)));
+        return session instanceof SessionMap values ? new TreeMap<>(values) : null;
     }
 
     /**
@@ -229,10 +253,13 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
      *        and a copy of its keys and values
      */
     public void forEachSession(SessionVisitor visitor) {
-        for (Map.Entry<String, Map<String, String>> entry : map.entrySet()) {
-            Map<String, String> session = entry.getValue();
-            if (session != END_MARKER) {
-                visitor.visit(entry.getKey(), ((SessionMap) session).created, new TreeMap<>(session));
+        for (Map.Entry<Object, Object> entry : map.entrySet()) {
+            Object session = entry.getValue();
+            Map<String, String> values = copy(session);
+            if (values != null) {
+                long created = session instanceof byte[] packed ? PackedSession.created(packed)
+                        : ((SessionMap) session).created;
+                visitor.visit(DigestKey.text(entry.getKey()), created, values);
             }
         }
     }
@@ -251,7 +278,7 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
     public long size() {
         sessions.cleanUp();
         long live = 0;
-        for (Map<String, String> session : map.values()) {
+        for (Object session : map.values()) {
             if (session != END_MARKER) {
                 live++;
             }
@@ -259,10 +286,11 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
         return live;
     }
 
-    private void removed(String storeKey, Map<String, String> session, RemovalCause cause) {
+    private void removed(Object key, Object session, RemovalCause cause) {
         if (session == END_MARKER || events == null && cause != RemovalCause.SIZE) {
             return;
         }
+        String storeKey = DigestKey.text(key);
         if (cause == RemovalCause.EXPIRED) {
             events.expired(storeKey);
         } else if (cause == RemovalCause.SIZE) {
@@ -276,20 +304,26 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
     }
 
     /**
-     * A session's keys and values, with the time the session was created: rotation moves the map, and with it that
+     * A session too large to pack, with the time the session was created: rotation moves the map, and with it that
      * time, as it keeps the session's start.
      */
     private static final class SessionMap extends ConcurrentHashMap<String, String> {
 
         private static final long serialVersionUID = 1L;
 
-        final long created = System.currentTimeMillis();
+        final long created;
+
+        SessionMap(long created, Map<String, String> values) {
+            super(Math.max(16, values.size() * 2));
+            this.created = created;
+            putAll(values);
+        }
     }
 
     /**
      * One write, applied inside the cache's atomic compute of its session.
      */
-    private final class Write implements java.util.function.BiFunction<String, Map<String, String>, Map<String, String>> {
+    private final class Write implements java.util.function.BiFunction<Object, Object, Object> {
 
         private final Map<String, String> values;
         private final boolean create;
@@ -302,20 +336,31 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
         }
 
         @Override
-        public Map<String, String> apply(String storeKey, Map<String, String> session) {
+        public Object apply(Object storeKey, Object session) {
             if (session == END_MARKER || (session == null && !create)) {
                 failure = ENDED;
                 return session;
             }
-            Map<String, String> target = session == null ? new SessionMap() : session;
-            SessionLimitException refusal = StoreLimits.keysRefusal(values.keySet(), target::containsKey,
-                    target.size(), maxKeys);
+            Object target = session == null ? PackedSession.empty(System.currentTimeMillis()) : session;
+            SessionLimitException refusal = target instanceof byte[] packed
+                    ? StoreLimits.keysRefusal(values.keySet(), key -> PackedSession.contains(packed, key),
+                            PackedSession.size(packed), maxKeys)
+                    : StoreLimits.keysRefusal(values.keySet(), ((SessionMap) target)::containsKey,
+                            ((SessionMap) target).size(), maxKeys);
             if (refusal != null) {
                 failure = refusal;
                 return session;
             }
-            target.putAll(values);
             created = session == null;
+            if (target instanceof byte[] packed) {
+                byte[] written = PackedSession.with(packed, values);
+                if (written != null) {
+                    return written;
+                }
+                // outgrown: from now on a map, whose writes never copy the session
+                target = new SessionMap(PackedSession.created(packed), PackedSession.toMap(packed));
+            }
+            ((SessionMap) target).putAll(values);
             return target;
         }
     }
