@@ -44,6 +44,14 @@ public class SessionRoutes {
                 .subscribe().with(done -> ctx.end("deleted"), failure -> fail(ctx, failure)));
         router.get("/store-key").handler(ctx -> answer(ctx, () -> String.valueOf(reactive.storeKey())));
         router.get("/nothing").handler(ctx -> ctx.end("nothing"));
+        // a read, then a write of the same key: /get-then-set/k?value=v answers what it read
+        router.get("/get-then-set/:key").handler(ctx -> reactive.get(ctx.pathParam("key"), String.class)
+                .call(read -> reactive.set(ctx.pathParam("key"), ctx.queryParams().get("value")))
+                .subscribe().with(read -> ctx.end(read.orElse("<none>")), failure -> fail(ctx, failure)));
+        // a read, then a rotation: /get-then-rotate/k answers the new id
+        router.get("/get-then-rotate/:key").handler(ctx -> reactive.get(ctx.pathParam("key"), String.class)
+                .chain(read -> reactive.rotate())
+                .subscribe().with(ctx::end, failure -> fail(ctx, failure)));
         // two sets at once in one request, each its own Uni, combined: /set-both?a=..&b=.. answers the id afterwards
         router.get("/set-both").handler(ctx -> Uni.combine().all()
                 .unis(reactive.set("a", ctx.queryParams().get("a")), reactive.set("b", ctx.queryParams().get("b")))

@@ -54,6 +54,20 @@ final class TestApps {
     }
 
     /**
+     * @return the routes on {@link WriteRecordingMemoryStore}, chosen by class name, with {@code extraClasses}
+     */
+    static QuarkusUnitTest onWriteRecordingStore(Class<?>[] extraClasses, String... properties) {
+        String config = "quarkus.nova-session.manager=" + WriteRecordingMemoryStore.class.getName() + "\n"
+                + String.join("\n", properties);
+        return new QuarkusUnitTest()
+                .withApplicationRoot(jar -> jar
+                        .addClasses(TestApps.class, SessionRoutes.class, WriteRecordingMemoryStore.class,
+                                SessionEventLog.class)
+                        .addClasses(extraClasses)
+                        .addAsResource(new StringAsset(config), "application.properties"));
+    }
+
+    /**
      * @return {@link FailurePropagatingEndpoints} (every kind of endpoint, none catching) on {@link FailingStore}, with
      *         {@code max-value-size=16} and {@code properties}
      */

@@ -12,8 +12,9 @@ import io.vertx.ext.web.RoutingContext;
  * Gives every request a session before the application runs, as Nova's stream handler does: the id from a valid
  * session cookie, or a new id and a cookie for the response (or, with lazy creation, a session to be created by the
  * first write). It does not touch the store, so a request that ignores its session costs no store access; the one
- * exception is an id past the absolute timeout, whose data it ends in the background. It knows nothing of any
- * particular store.
+ * exception is an id past the absolute timeout, whose data it ends in the background. Once the response starts, it
+ * writes a last-seen refresh that the request's reads found due and no write of it carried, also in the background.
+ * It knows nothing of any particular store.
  */
 final class NovaSessionFilter implements Handler<RoutingContext> {
 
@@ -54,7 +55,10 @@ final class NovaSessionFilter implements Handler<RoutingContext> {
             }
         }
         CurrentSession.attach(ctx, session);
-        ctx.addHeadersEndHandler(ignored -> writeCookie(ctx, session));
+        ctx.addHeadersEndHandler(ignored -> {
+            writeCookie(ctx, session);
+            runtime.lifecycle().touchLeftOver(session);
+        });
         ctx.next();
     }
 

@@ -29,6 +29,10 @@ final class RequestSession {
         NONE
     }
 
+    private static final long NO_TOUCH = 0;
+    /** A write of this request carried the touch: parallel reads that found it due too need not write it again. */
+    private static final long TOUCHED = -1;
+
     /** With lazy creation, a dead id is not replaced until the next write: the response expires the cookie instead. */
     private final boolean lazy;
     private volatile String id;
@@ -52,6 +56,14 @@ final class RequestSession {
     private String announced;
     /** The last write of this request, for a store without renaming, whose writes must not overtake each other. */
     private Uni<Void> lastWrite;
+    /**
+     * The last-seen time a read of this request found due to be written back, not written yet; {@link #NO_TOUCH} or
+     * {@link #TOUCHED} otherwise. Kept here rather than written at once so that it rides on the request's next write of
+     * the session: a request that reads then writes costs one write, not two, and one that only reads writes it after
+     * its response started. Only ever written to the live session it was read from, under its current id (a rotation
+     * carries it over): never to an id the session left, nor to a session that ended. Guarded by {@code this}.
+     */
+    private long pendingTouch = NO_TOUCH;
 
     private RequestSession(boolean lazy, String id, State state, boolean issuedHere) {
         this.lazy = lazy;
@@ -151,6 +163,57 @@ final class RequestSession {
     }
 
     /**
+     * A read of {@code readId}, a live session, found its last-seen time due for a refresh: {@code time} is written with
+     * the next write of the session, or alone once the response started ({@link #takeTouch()}).
+     */
+    synchronized void touchDue(String readId, long time) {
+        if (readId.equals(id) && state == State.LIVE && pendingTouch != TOUCHED) {
+            pendingTouch = Math.max(pendingTouch, time);
+        }
+    }
+
+    /**
+     * A write that took the touch ({@link #takeTouch(String)}) stored nothing, yet the session lives on: the touch is
+     * due again.
+     */
+    synchronized void touchNotWritten(String writtenId, long time) {
+        if (writtenId.equals(id) && state == State.LIVE && pendingTouch <= NO_TOUCH) {
+            pendingTouch = time;
+        }
+    }
+
+    /**
+     * @return the last-seen time due for the live session {@code writtenId}, which the caller's write now carries, or
+     *         0
+     */
+    synchronized long takeTouch(String writtenId) {
+        if (!writtenId.equals(id) || state != State.LIVE || pendingTouch <= NO_TOUCH) {
+            return NO_TOUCH;
+        }
+        long time = pendingTouch;
+        pendingTouch = TOUCHED;
+        return time;
+    }
+
+    /**
+     * @return the touch no write of the request carried, now the caller's to write, or null
+     */
+    synchronized Touch takeTouch() {
+        if (state != State.LIVE || pendingTouch <= NO_TOUCH) {
+            return null;
+        }
+        Touch touch = new Touch(storeKey(), pendingTouch);
+        pendingTouch = TOUCHED;
+        return touch;
+    }
+
+    /**
+     * A last-seen time to write to the session under {@code storeKey}.
+     */
+    record Touch(String storeKey, long time) {
+    }
+
+    /**
      * The store holds a live session under {@code readId}.
      */
     synchronized void live(String readId) {
@@ -203,6 +266,8 @@ final class RequestSession {
         cookieToExpire = id != null || cookieToExpire;
         cookieToSend = false;
         keyIndex = Set.of();
+        // the session is gone: a touch would only be refused, or, in a store without end markers, bring it back
+        pendingTouch = NO_TOUCH;
     }
 
     /**
@@ -226,6 +291,8 @@ final class RequestSession {
         cookieToExpire = false;
         cookieToSend = true;
         keyIndex = Set.of();
+        // a new session's first write stores its last-seen time anyway
+        pendingTouch = NO_TOUCH;
     }
 
     /**
@@ -241,7 +308,9 @@ final class RequestSession {
         cookieToSend = true;
         if (!live) {
             keyIndex = Set.of();
+            pendingTouch = NO_TOUCH;
         }
+        // a live session moved with its last-seen time as read: a pending touch now goes to the new id, never the old
         return newId;
     }
 

@@ -123,18 +123,12 @@ final class SessionLifecycle {
                         session.keyIndex(parseKeys(found.get(1)));
                     }
                     session.live(id);
-                    if (!runtime.dueForTouch(lastSeen)) {
-                        return Answer.known(value);
+                    if (runtime.dueForTouch(lastSeen)) {
+                        // not written now: the request's next write of the session carries it, or it goes alone
+                        // once the response started (touchLeftOver), so the read answers without waiting for a write
+                        session.touchDue(id, runtime.now());
                     }
-                    Map<String, String> touch = Map.of(NovaSessionStore.LAST_SEEN_KEY, Long.toString(runtime.now()));
-                    return calls.answer(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, touch, false))
-                            .map(ignored -> value)
-                            .recover(SessionEndedException.class, () -> {
-                                // ended by another request between the read and the touch: what was read is gone
-                                metrics.rejected(Rejection.ENDED);
-                                session.ended(id, replacement(session));
-                                return Optional.empty();
-                            });
+                    return Answer.known(value);
                 });
     }
 
@@ -169,13 +163,24 @@ final class SessionLifecycle {
             String id = session.id();
             String storeKey = session.storeKey();
             if (session.state() == State.LIVE) {
+                long touch = session.takeTouch(id);
                 Map<String, String> values = Map.of(key, json);
+                if (touch != 0) {
+                    values = new LinkedHashMap<>(4);
+                    values.put(key, json);
+                    values.put(NovaSessionStore.LAST_SEEN_KEY, Long.toString(touch));
+                }
                 if (runtime.keepsKeyIndex() && !session.keyIndex().contains(key)) {
                     values = withKeyIndex(session, values, key);
                 }
                 Map<String, String> update = values;
                 return refusals(calls.answer(Operation.WRITE_VALUES, () -> store.writeValues(storeKey, update, false)))
                         .onFailure(SessionEndedException.class, ended -> session.ended(id, replacement(session)))
+                        .onFailure(Throwable.class, failure -> {
+                            if (touch != 0 && !(failure instanceof SessionEndedException)) {
+                                session.touchNotWritten(id, touch);
+                            }
+                        })
                         .ignoreItem();
             }
             if (!session.issuedHere() && runtime.freeTooLong(id)) {
@@ -200,6 +205,21 @@ final class SessionLifecycle {
                         }
                     }).ignoreItem();
         });
+    }
+
+    /**
+     * The response's headers are being written: a last-seen refresh that no write of the request carried is written
+     * now, alone, in the background, so that the response never waits for it. A session another request ended
+     * meanwhile refuses it, which is no failure: the touch only keeps a live session alive, and nothing is recreated.
+     */
+    void touchLeftOver(RequestSession session) {
+        RequestSession.Touch touch = session.takeTouch();
+        if (touch == null) {
+            return;
+        }
+        Map<String, String> seen = Map.of(NovaSessionStore.LAST_SEEN_KEY, Long.toString(touch.time()));
+        calls.inBackground(Operation.WRITE_VALUES, () -> store.writeValues(touch.storeKey(), seen, false),
+                SessionEndedException.class);
     }
 
     /**

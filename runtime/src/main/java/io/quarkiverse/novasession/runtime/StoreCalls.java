@@ -133,6 +133,19 @@ final class StoreCalls {
                 failure.getMessage()));
     }
 
+    /**
+     * Like {@link #inBackground(Operation, Supplier, java.util.function.Consumer)}, for a call whose answer nobody
+     * needs; a failure of type {@code expected} is one of its possible answers, not logged.
+     */
+    <T> void inBackground(Operation operation, Supplier<Uni<T>> storeCall, Class<? extends Throwable> expected) {
+        call(operation, storeCall).subscribe().with(ignored -> {
+        }, failure -> {
+            if (!expected.isInstance(failure)) {
+                LOG.debugf("Background session store call failed: %s", failure.getMessage());
+            }
+        });
+    }
+
     private <T> Uni<T> timed(Operation operation, Uni<T> call) {
         return Uni.createFrom().deferred(() -> {
             long start = System.nanoTime();
