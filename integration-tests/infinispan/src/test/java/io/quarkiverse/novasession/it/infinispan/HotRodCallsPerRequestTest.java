@@ -65,6 +65,30 @@ class HotRodCallsPerRequestTest {
     }
 
     @Test
+    void firstWriteOfANewVisitorIsOnePutIfAbsent() {
+        Visitor visitor = new Visitor();
+        Map<String, Long> before = calls();
+        assertThat(visitor.putJson("/values?key=a&type=int", "1").statusCode()).isEqualTo(204);
+        // nothing can be stored under an id this request made: the create goes first, no read before it
+        assertThat(madeSince(before)).isEqualTo(Map.of("PUT_IF_ABSENT", 1L));
+        assertThat(visitor.get("/values?key=a&type=int").body().asString()).isEqualTo("1");
+    }
+
+    @Test
+    void firstWriteOfAnIdTheBrowserGotFromAnEarlierRequestIsItsCheckAndOnePutIfAbsent() {
+        Visitor visitor = new Visitor();
+        assertThat(visitor.get("/hello").statusCode()).isEqualTo(200);
+        String id = visitor.sessionId();
+        assertThat(id).isNotNull();
+        Map<String, Long> before = calls();
+        assertThat(visitor.putJson("/values?key=a&type=int", "1").statusCode()).isEqualTo(204);
+        // the check finds the id free; the create needs no second read of what the check just found absent
+        assertThat(madeSince(before)).isEqualTo(Map.of("GET_WITH_METADATA", 1L, "PUT_IF_ABSENT", 1L));
+        assertThat(visitor.sessionId()).isEqualTo(id);
+        assertThat(visitor.get("/values?key=a&type=int").body().asString()).isEqualTo("1");
+    }
+
+    @Test
     void deletingASessionIsOneCallWhateverItsSize() throws InterruptedException {
         Visitor small = new Visitor();
         small.putJson("/values?key=k0&type=int", "0");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -182,6 +183,37 @@ class InfinispanStoreContractTest {
         }
         System.out.println("[store-contract] first-write race: this store created the session in " + storeCreated
                 + " of 30 rounds, merged into the other writer's in " + (30 - storeCreated));
+    }
+
+    @Test
+    void aFirstWriteOntoAnEntryItDidNotKnowOfTriesItsPutIfAbsentThenReadsAndMergesOnce() {
+        String storeKey = storeKey();
+        assertThat(otherInstanceWrites(storeKey, "theirs", "2")).isTrue();
+        Map<String, Long> before = calls();
+
+        assertThat(await(store.writeValues(storeKey, Map.of("ours", "1"), true))).isFalse();
+
+        // the guess that the entry was absent costs one putIfAbsent, then the write goes as any other: no pause, no
+        // second try
+        assertThat(madeSince(before)).isEqualTo(Map.of("PUT_IF_ABSENT", 1L, "GET_WITH_METADATA", 1L,
+                "REPLACE_WITH_VERSION", 1L));
+        assertThat(await(store.getValues(storeKey, List.of("ours", "theirs")))).containsExactly(Optional.of("1"),
+                Optional.of("2"));
+    }
+
+    @Test
+    void aFirstWriteOntoAnEndedSessionItDidNotKnowOfFailsAsEndedAndStoresNothing() {
+        String storeKey = storeKey();
+        await(store.writeValues(storeKey, Map.of("a", "1"), true));
+        assertThat(await(store.endSession(storeKey))).isTrue();
+        Map<String, Long> before = calls();
+
+        assertThatThrownBy(() -> await(store.writeValues(storeKey, Map.of("b", "2"), true)))
+                .isInstanceOf(SessionEndedException.class);
+
+        assertThat(madeSince(before)).isEqualTo(Map.of("PUT_IF_ABSENT", 1L, "GET_WITH_METADATA", 1L));
+        assertThatThrownBy(() -> await(store.getValues(storeKey, List.of("a", "b"))))
+                .isInstanceOf(SessionEndedException.class);
     }
 
     @Test
@@ -416,6 +448,20 @@ class InfinispanStoreContractTest {
      */
     private Map<String, Long> calls() {
         return hotRodCalls.snapshot();
+    }
+
+    /**
+     * @return the calls of each kind made since {@code before}, leaving out the kinds not made
+     */
+    private Map<String, Long> madeSince(Map<String, Long> before) {
+        Map<String, Long> made = new TreeMap<>();
+        calls().forEach((kind, count) -> {
+            long difference = count - before.getOrDefault(kind, 0L);
+            if (difference != 0) {
+                made.put(kind, difference);
+            }
+        });
+        return made;
     }
 
     private static String storeKey() {

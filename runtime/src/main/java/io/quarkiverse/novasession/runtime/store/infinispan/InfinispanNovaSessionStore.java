@@ -51,8 +51,9 @@ import io.smallrye.mutiny.Uni;
  * asynchronous.
  * <p>
  * Cost per operation: a get is one {@code getWithMetadata}. The version it returns is remembered, so a write that
- * follows it is one conditional write; otherwise it first reads. Ending a session is one {@code replace}, whatever
- * its size, and writes nothing for a session that does not exist.
+ * follows it is one conditional write; otherwise it first reads, except a first write, which is one
+ * {@code putIfAbsent} (and a read and a conditional write only if the entry exists after all). Ending a session is
+ * one {@code replace}, whatever its size, and writes nothing for a session that does not exist.
  */
 public class InfinispanNovaSessionStore implements NovaSessionStore, InspectableStore {
 
@@ -334,8 +335,23 @@ public class InfinispanNovaSessionStore implements NovaSessionStore, Inspectable
      * Applies a batch of changes to the session document with one conditional write, re-reading and retrying when
      * another instance got there first.
      */
-    private Uni<Void> update(String storeKey, List<Change> changes, int attemptsLeft) {
+    private Uni<Void> update(String storeKey, List<Change> changes, int attempts) {
         Snapshot known = versions.remove(storeKey);
+        if (known == null && onlyCreations(changes)) {
+            // a first write, as far as this instance knows: most are (a new visitor's, or the first of an id the
+            // browser got before), so the write goes first and a read follows only if the entry is there after all;
+            // a change over max-keys on no entry is over it on any, so refusing it untried is right too
+            return attempt(storeKey, Snapshot.ABSENT, changes).chain(written -> written ? Uni.createFrom().voidItem()
+                    // not lost to a concurrent writer, only a wrong guess: no pause, no attempt used
+                    : update(storeKey, changes, null, attempts));
+        }
+        return update(storeKey, changes, known, attempts);
+    }
+
+    /**
+     * @param known the entry as last read, or null to read it first
+     */
+    private Uni<Void> update(String storeKey, List<Change> changes, Snapshot known, int attemptsLeft) {
         Uni<Snapshot> current = known != null ? Uni.createFrom().item(known) : read(storeKey);
         return current.chain(snapshot -> attempt(storeKey, snapshot, changes)).chain(written -> {
             if (written) {
@@ -349,8 +365,21 @@ public class InfinispanNovaSessionStore implements NovaSessionStore, Inspectable
             int lostRaces = settings.maxWriteAttempts() - attemptsLeft + 1;
             long pauseMillis = ThreadLocalRandom.current().nextLong(1, 2L << Math.min(lostRaces, 6));
             return Uni.createFrom().voidItem().onItem().delayIt().by(Duration.ofMillis(pauseMillis))
-                    .chain(ignored -> update(storeKey, changes, attemptsLeft - 1));
+                    .chain(ignored -> update(storeKey, changes, versions.remove(storeKey), attemptsLeft - 1));
         });
+    }
+
+    /**
+     * Whether every change may create the session: only then can the batch be written onto an absent entry untried.
+     * A removal, or a write that must find the session live, needs the entry as it is.
+     */
+    private static boolean onlyCreations(List<Change> changes) {
+        for (Change change : changes) {
+            if (change.isRemoval() || !change.create) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -411,7 +440,8 @@ public class InfinispanNovaSessionStore implements NovaSessionStore, Inspectable
                     .putIfAbsentAsync(storeKey, document, lifespanMillis, TimeUnit.MILLISECONDS))
                     .map(previous -> {
                         if (previous != null) {
-                            // another first write won: the retry reads it and merges into it
+                            // the entry exists (another first write won, or a first write only guessed it absent):
+                            // the retry reads it and merges into it
                             return false;
                         }
                         settle(refused, applied, created);
@@ -451,8 +481,11 @@ public class InfinispanNovaSessionStore implements NovaSessionStore, Inspectable
      */
     private record Snapshot(String text, long version) {
 
+        /** No entry: what a first write is written onto. */
+        static final Snapshot ABSENT = new Snapshot(null, 0);
+
         static Snapshot of(MetadataValue<String> metadata) {
-            return metadata == null ? new Snapshot(null, 0) : new Snapshot(metadata.getValue(), metadata.getVersion());
+            return metadata == null ? ABSENT : new Snapshot(metadata.getValue(), metadata.getVersion());
         }
 
         boolean absent() {
