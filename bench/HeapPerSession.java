@@ -1,5 +1,4 @@
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryMXBean;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -87,14 +86,22 @@ public class HeapPerSession {
         vertx.close().toCompletionStage().toCompletableFuture().get();
     }
 
+    /**
+     * The heap the last full GC left, summed over the heap's pools (each pool's usage right after its last
+     * collection): what the application allocates between the collection and the reading does not count. Repeated
+     * until a collection frees nothing more (finalizers, soft references, timers).
+     */
     private static long usedAfterGc() throws InterruptedException {
-        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
-        // until a full GC frees nothing more (finalizers, soft references, Vert.x timers)
         for (int i = 0; i < 10; i++) {
             System.gc();
             Thread.sleep(100);
-            long now = memory.getHeapMemoryUsage().getUsed();
+            long now = 0;
+            for (java.lang.management.MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP && pool.getCollectionUsage() != null) {
+                    now += pool.getCollectionUsage().getUsed();
+                }
+            }
             if (i >= 3 && now >= used) {
                 return now;
             }
