@@ -403,7 +403,7 @@ store_section() {
       echo "| (f) read, then write back, many sessions | 2 | | $(under_load "$store" "${p}mf") |"
       echo "| (d) new visitor, reads | 0 | $seq_d | $(under_load "$store" "${p}d") |"
       echo "| (h) new visitor, first write | 1 | $seq_h | $(under_load "$store" "${p}h") |"
-      echo "| first write of an id the browser got from an earlier request | 1 | $seq_i | |"
+      echo "| first write of an id the browser got from an earlier request | 2 (its check, then the write) | $seq_i | |"
       echo
       echo "$note"
       echo

@@ -97,6 +97,9 @@ public class MemoryNovaSessionStore implements NovaSessionStore, InspectableStor
         this.sessions = Caffeine.newBuilder()
                 .maximumSize(maxSessions)
                 .expireAfterAccess(idleTimeout)
+                // the cache's upkeep after a write runs on the writing thread, a bounded share of it at a time: handed
+                // to the common pool, every write woke one of its threads, a context switch per request on few cores
+                .executor(Runnable::run)
                 // expired sessions leave (and their events fire) on time, not only when the cache is next used
                 .scheduler(Scheduler.systemScheduler())
                 .removalListener(this::removed)
