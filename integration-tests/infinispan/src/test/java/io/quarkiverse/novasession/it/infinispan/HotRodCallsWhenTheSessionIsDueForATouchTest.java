@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkiverse.novasession.NovaSessionStore;
+import io.quarkiverse.novasession.it.CallCounts;
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanClusterResource;
 import io.quarkiverse.novasession.runtime.SessionIds;
@@ -101,13 +101,6 @@ class HotRodCallsWhenTheSessionIsDueForATouchTest {
      * @return the calls of each kind made since {@code before}, leaving out the kinds not made
      */
     private static Map<String, Long> madeSince(Map<String, Long> before) {
-        Map<String, Long> made = new TreeMap<>();
-        calls().forEach((kind, count) -> {
-            long difference = count - before.getOrDefault(kind, 0L);
-            if (difference != 0) {
-                made.put(kind, difference);
-            }
-        });
-        return made;
+        return CallCounts.since(before, calls());
     }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkiverse.novasession.NovaSessionStore;
 import io.quarkiverse.novasession.SessionEndedException;
 import io.quarkiverse.novasession.SessionLimitException;
+import io.quarkiverse.novasession.it.CallCounts;
 import io.quarkiverse.novasession.it.infinispan.cluster.InfinispanClusterResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -454,14 +454,7 @@ class InfinispanStoreContractTest {
      * @return the calls of each kind made since {@code before}, leaving out the kinds not made
      */
     private Map<String, Long> madeSince(Map<String, Long> before) {
-        Map<String, Long> made = new TreeMap<>();
-        calls().forEach((kind, count) -> {
-            long difference = count - before.getOrDefault(kind, 0L);
-            if (difference != 0) {
-                made.put(kind, difference);
-            }
-        });
-        return made;
+        return CallCounts.since(before, calls());
     }
 
     private static String storeKey() {

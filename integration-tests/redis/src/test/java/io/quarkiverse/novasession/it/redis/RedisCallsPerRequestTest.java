@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.quarkiverse.novasession.it.CallCounts;
 import io.quarkiverse.novasession.it.Visitor;
 import io.quarkiverse.novasession.runtime.SessionIds;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -149,14 +149,7 @@ class RedisCallsPerRequestTest {
      * @return the round trips of each command made since {@code before}, leaving out the commands not sent
      */
     private static Map<String, Long> madeSince(Map<String, Long> before) {
-        Map<String, Long> made = new TreeMap<>();
-        calls().forEach((kind, count) -> {
-            long difference = count - before.getOrDefault(kind, 0L);
-            if (difference != 0) {
-                made.put(kind, difference);
-            }
-        });
-        return made;
+        return CallCounts.since(before, calls());
     }
 
     private static int storeSize() {
